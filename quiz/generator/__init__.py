@@ -1,0 +1,22 @@
+"""Timeline engine: parse a Chinese timeline and generate quiz questions from it."""
+
+from .errors import TimelineError
+from .model import Event, Question
+from .parser import bundled_timeline_path, parse_file, parse_timeline
+
+__all__ = [
+    "Event",
+    "Question",
+    "TimelineError",
+    "bundled_timeline_path",
+    "generate_questions",
+    "parse_file",
+    "parse_timeline",
+]
+
+
+def generate_questions(events: list[Event], seed: int = 0) -> list[Question]:
+    """Build every question the events allow; the seed picks distractors and order."""
+    from .generate import generate
+
+    return generate(events, seed)
