@@ -1,0 +1,67 @@
+"""Timeline Quiz: turn a timeline of events into quizzes played in the browser."""
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: configuration, extensions, blueprints, error pages, commands."""
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    from quiz.config import configure
+
+    configure(app, test_config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind every extension to this app."""
+    from quiz import database, filters, i18n, security
+    from quiz.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    database.install_sqlite_pragmas(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    limiter.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app)
+    filters.init_app(app)
+    login_manager.login_view = "auth.login"
+
+
+def register_blueprints(app: Flask) -> None:
+    """Mount one blueprint per area of the product."""
+    from quiz.auth import bp as auth_bp
+    from quiz.play import bp as play_bp
+
+    app.register_blueprint(play_bp)
+    app.register_blueprint(auth_bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """Render friendly error pages instead of tracebacks."""
+    from quiz import errors
+
+    errors.init_app(app)
+
+
+def register_commands(app: Flask) -> None:
+    """Add the `flask` commands that set up and seed the database."""
+    from quiz import cli
+
+    cli.init_app(app)

@@ -1,0 +1,6 @@
+"""Sign up, sign in, guests and sign out."""
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__, url_prefix="/auth")
+
+from quiz.auth import views  # noqa: E402,F401  (routes register on import)

@@ -1,0 +1,55 @@
+"""Forms for accounts; database-backed checks live in validate_<field>."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+from wtforms import BooleanField, PasswordField, StringField
+from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
+
+from quiz.extensions import db
+from quiz.models import User
+
+# ASVS V2.1: at least 12 characters, long passphrases allowed, nothing truncated.
+PASSWORD_MIN, PASSWORD_MAX = 12, 128
+USERNAME_PATTERN = r"^[\w.\-]+$"
+
+
+class NicknameMixin:
+    """A display name shown on leaderboards instead of the login name."""
+
+    nickname = StringField(_l("Nickname"), validators=[InputRequired(), Length(min=1, max=40)],
+                           filters=[lambda s: s.strip() if s else s])
+
+
+class GuestForm(NicknameMixin, FlaskForm):
+    """Play without an account, under a nickname."""
+
+
+class SignupForm(NicknameMixin, FlaskForm):
+    """Create a student account (a guest keeps their attempts)."""
+
+    username = StringField(_l("Login name"), validators=[
+        InputRequired(), Length(min=3, max=40),
+        Regexp(USERNAME_PATTERN, message=_l("Use letters, digits, dots, dashes or underscores."))])
+    password = PasswordField(_l("Password"), validators=[
+        InputRequired(), Length(min=PASSWORD_MIN, max=PASSWORD_MAX,
+                                message=_l("Use between 12 and 128 characters."))])
+    confirm = PasswordField(_l("Repeat password"), validators=[
+        InputRequired(), EqualTo("password", message=_l("The passwords do not match."))])
+
+    def validate_username(self, field: StringField) -> None:
+        """Refuse a login name that is taken, whatever its case."""
+        taken = db.session.scalar(select(User.id).where(func.lower(User.username) == field.data.lower()))
+        if taken is not None:
+            raise ValidationError(_l("That login name is taken."))
+
+
+class LoginForm(FlaskForm):
+    """Sign in with login name and password."""
+
+    username = StringField(_l("Login name"), validators=[InputRequired(), Length(max=40)])
+    password = PasswordField(_l("Password"), validators=[InputRequired(), Length(max=PASSWORD_MAX)])
+    remember = BooleanField(_l("Keep me signed in on this device"), default=True)
+
+
+class EmptyForm(FlaskForm):
+    """A form with only the CSRF token, for POST-only buttons."""

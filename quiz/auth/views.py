@@ -1,0 +1,109 @@
+"""Account pages: sign up, sign in, play as guest, sign out."""
+import secrets
+
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from quiz.auth import bp
+from quiz.auth.forms import GuestForm, LoginForm, SignupForm
+from quiz.extensions import db, limiter, login_manager
+from quiz.models import User
+from quiz.security import is_safe_next
+from quiz.services import accounts
+
+
+@login_manager.user_loader
+def load_user(session_id: str) -> User | None:
+    """Load the user only while the cookie's session token is still current."""
+    user_id, _sep, token = session_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not secrets.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+def start_session(user: User, remember: bool = False) -> None:
+    """Begin a fresh session (no fixation) that survives a browser restart."""
+    lang = session.get("lang")
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    session.permanent = True
+    login_user(user, remember=remember)
+
+
+def next_page(default: str = "play.index") -> str:
+    """Where to go after signing in: a local `next`, never another site."""
+    target = request.args.get("next")
+    return target if is_safe_next(target) else url_for(default)
+
+
+def login_limit() -> str:
+    """The configured limit on sign-in attempts."""
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def login_account_key() -> str:
+    """Throttle per account as well as per address."""
+    return "login:" + (request.form.get("username") or "").strip().lower()
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup():
+    """Create a student account; a guest keeps their attempts."""
+    form = SignupForm()
+    if request.method == "GET" and current_user.is_authenticated and current_user.is_guest:
+        form.nickname.data = current_user.nickname
+    if form.validate_on_submit():
+        guest = current_user if current_user.is_authenticated else None
+        user = accounts.sign_up(form.username.data, form.nickname.data, form.password.data, guest)
+        start_session(user)
+        flash(_("Welcome, %(name)s! Your account is ready.", name=user.nickname), "success")
+        return redirect(next_page())
+    return render_template("auth/signup.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_limit, methods=["POST"])
+@limiter.limit(login_limit, methods=["POST"], key_func=login_account_key)
+def login():
+    """Sign in; the error never says whether the login name exists."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = accounts.authenticate(form.username.data, form.password.data)
+        if user is not None:
+            start_session(user, remember=form.remember.data)
+            flash(_("Signed in as %(name)s.", name=user.nickname), "success")
+            return redirect(next_page())
+        form.password.errors.append(_("Wrong login name or password."))
+    return render_template("auth/login.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/guest", methods=["POST"])
+def guest():
+    """Start playing as a guest under a nickname."""
+    form = GuestForm()
+    if not form.validate_on_submit():
+        return render_template("auth/guest.html", form=form), 400
+    start_session(accounts.create_guest(form.nickname.data))
+    return redirect(next_page())
+
+
+@bp.route("/guest", methods=["GET"])
+def guest_form():
+    """Ask a visitor for a nickname before they play."""
+    return render_template("auth/guest.html", form=GuestForm())
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    """Sign out and invalidate every cookie issued for this user."""
+    if current_user.is_authenticated:
+        accounts.sign_out_everywhere(current_user)
+    logout_user()
+    session.clear()
+    flash(_("You are signed out."), "info")
+    return redirect(url_for("play.index"))

@@ -1,0 +1,24 @@
+"""Declarative base shared by every model."""
+from datetime import datetime, timezone
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+# Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Base class with named constraints."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def now_utc() -> datetime:
+    """Return the current UTC time as a naive datetime (SQLite keeps no zone)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)

@@ -1,0 +1,50 @@
+"""Thin `flask` commands over the service functions."""
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask_migrate import upgrade
+
+from quiz import generator
+from quiz.extensions import db
+from quiz.services import catalog, timelines
+
+
+def setup_database(load_bundled: bool = True) -> str:
+    """Bring the schema up to date and load the bundled timeline and its quizzes once."""
+    upgrade()
+    if not load_bundled:
+        return "schema up to date"
+    timeline = timelines.ensure_bundled_timeline()
+    quizzes = catalog.ensure_default_quizzes(timeline)
+    db.session.commit()
+    return f"schema up to date; timeline '{timeline.slug}' has {len(timeline.events)} events; {quizzes} new quizzes"
+
+
+@click.command("setup")
+@click.option("--no-bundled", is_flag=True, help="Only migrate; do not load the bundled timeline.")
+def setup_command(no_bundled: bool) -> None:
+    """Migrate the database and load the bundled timeline (safe to run on every start)."""
+    click.echo(setup_database(load_bundled=not no_bundled))
+
+
+@click.command("import-timeline")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--slug", required=True, help="Short unique name used in quiz addresses.")
+@click.option("--title", required=True, help="Title shown to players.")
+def import_timeline_command(path: Path, slug: str, title: str) -> None:
+    """Import a timeline file with its generated questions and standard quizzes."""
+    try:
+        generator.parse_file(path)  # checks encoding and format, naming the bad line
+        timeline = timelines.import_timeline(slug, title, path.read_text(encoding="utf-8-sig"))
+    except generator.TimelineError as error:
+        raise click.ClickException(str(error)) from None
+    catalog.ensure_default_quizzes(timeline)
+    db.session.commit()
+    click.echo(f"imported {len(timeline.events)} events into '{slug}'")
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands."""
+    app.cli.add_command(setup_command)
+    app.cli.add_command(import_timeline_command)

@@ -1,0 +1,101 @@
+"""Configuration: defaults, then instance/config.py, then the environment, then tests."""
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+MB = 1024 * 1024
+
+
+class ConfigError(RuntimeError):
+    """Raised at start-up when the configuration cannot run safely."""
+
+
+def defaults(app: Flask) -> dict[str, Any]:
+    """Settings that are right for a laptop: SQLite under instance/, English off."""
+    db_path = Path(app.instance_path) / "quiz.sqlite3"
+    return {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+        "MAX_CONTENT_LENGTH": 1 * MB,
+        "MAX_FORM_PARTS": 200,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": False,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_DURATION": 60 * 60 * 24 * 30,
+        "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 30,
+        "WTF_CSRF_TIME_LIMIT": None,
+        "BABEL_DEFAULT_LOCALE": "zh_CN",
+        "LANGUAGES": ["zh_CN", "en"],
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_RATE_LIMIT": "5 per minute",
+        "PRODUCTION": False,
+        "LOAD_BUNDLED_TIMELINE": True,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    }
+
+
+def from_environment() -> dict[str, Any]:
+    """Read the variables an operator sets: secret, database, rate-limit storage."""
+    env = os.environ
+    found: dict[str, Any] = {}
+    if env.get("SECRET_KEY"):
+        found["SECRET_KEY"] = env["SECRET_KEY"]
+    if env.get("DATABASE_URL"):
+        found["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(env["DATABASE_URL"])
+    if env.get("RATELIMIT_STORAGE_URI"):
+        found["RATELIMIT_STORAGE_URI"] = env["RATELIMIT_STORAGE_URI"]
+    if env.get("QUIZ_ENV", "").lower() == "production":
+        found["PRODUCTION"] = True
+        found["SESSION_COOKIE_SECURE"] = env.get("SESSION_COOKIE_SECURE", "1") != "0"
+        found["REMEMBER_COOKIE_SECURE"] = found["SESSION_COOKIE_SECURE"]
+    return found
+
+
+def normalise_database_url(url: str) -> str:
+    """Use the psycopg 3 driver for plain postgres:// and postgresql:// URLs."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def engine_options(uri: str, pool_size: int) -> dict[str, Any]:
+    """Size PostgreSQL's pool; SQLite gets its pragmas on connect instead."""
+    if uri.startswith("postgresql"):
+        return {"pool_pre_ping": True, "pool_size": pool_size, "max_overflow": pool_size}
+    return {"pool_pre_ping": True}
+
+
+def ensure_secret_key(app: Flask) -> None:
+    """Refuse to start in production without SECRET_KEY; keep a stable one in development."""
+    if app.config.get("SECRET_KEY"):
+        return
+    if app.config["PRODUCTION"]:
+        raise ConfigError(
+            "SECRET_KEY is not set. In production (QUIZ_ENV=production) set the SECRET_KEY "
+            "environment variable to a long random string shared by every app process."
+        )
+    key_file = Path(app.instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+    app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
+    """Apply every configuration layer in order and check the result."""
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(defaults(app))
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_mapping(from_environment())
+    if test_config:
+        app.config.from_mapping(test_config)
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    pool = int(os.environ.get("DB_POOL_SIZE", "5"))
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(uri, pool)
+    ensure_secret_key(app)

@@ -1,0 +1,57 @@
+"""Error pages: a clear message with the right status, never a traceback."""
+from typing import NoReturn
+
+from flask import Flask, current_app, render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError, default_exceptions
+
+from quiz.extensions import db
+
+
+def abort_with(code: int, message: str) -> NoReturn:
+    """Stop the request with `code` and a message written for the user."""
+    error = default_exceptions[code]()
+    error.user_message = message  # type: ignore[attr-defined]
+    raise error
+
+
+def render_http_error(error: HTTPException):
+    """Show the error page for a client or server error."""
+    messages = {
+        400: _("The request could not be understood."),
+        403: _("You are not allowed to do that."),
+        404: _("That page does not exist."),
+        405: _("That action is not allowed here."),
+        409: _("That was already done, or it is no longer possible."),
+        413: _("What you sent is too large."),
+        429: _("Too many attempts. Please wait a minute and try again."),
+    }
+    code = error.code or 500
+    message = messages.get(code, _("Something went wrong on our side."))
+    return render_template("errors/error.html", code=code, message=message, detail=public_detail(error)), code
+
+
+def public_detail(error: HTTPException) -> str | None:
+    """Return a message the app itself raised for the user, not Werkzeug's stock text."""
+    return getattr(error, "user_message", None)
+
+
+def render_csrf_error(error: CSRFError):
+    """A missing or stale form token: ask the user to reload and retry."""
+    message = _("This form has expired or was not sent from this site. Reload the page and try again.")
+    return render_template("errors/error.html", code=400, message=message, detail=None), 400
+
+
+def render_server_error(error: Exception):
+    """Roll back the failed transaction and show a generic page."""
+    db.session.rollback()
+    current_app.logger.exception("Unhandled error", exc_info=error)
+    return render_http_error(InternalServerError())
+
+
+def init_app(app: Flask) -> None:
+    """Register the handlers."""
+    app.register_error_handler(CSRFError, render_csrf_error)
+    app.register_error_handler(HTTPException, render_http_error)
+    app.register_error_handler(Exception, render_server_error)

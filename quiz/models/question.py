@@ -1,0 +1,47 @@
+"""Questions: generated from a timeline or written by a teacher, in one table."""
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quiz.extensions import db
+from quiz.base import now_utc
+from quiz.models.timeline import Event, Timeline
+
+ORIGINS = ("generated", "custom")
+
+question_events = Table(
+    "question_events",
+    db.metadata,
+    Column("question_id", ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Question(db.Model):
+    """A question with its choices and key; the key never leaves the server unasked."""
+
+    __tablename__ = "questions"
+    __table_args__ = (UniqueConstraint("timeline_id", "gen_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    timeline_id: Mapped[int | None] = mapped_column(ForeignKey("timelines.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(24), index=True)
+    prompt: Mapped[str] = mapped_column(Text)
+    choices: Mapped[list[Any]] = mapped_column(JSON)
+    answer: Mapped[Any] = mapped_column(JSON)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(16), default="generated")
+    # Stable identity from the generator, so regeneration never duplicates a question.
+    gen_key: Mapped[str | None] = mapped_column(String(255))
+    hidden: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+    timeline: Mapped[Timeline | None] = relationship()
+    events: Mapped[list[Event]] = relationship(secondary=question_events, order_by=Event.position)
+
+    @property
+    def first_year(self) -> int | None:
+        """Year the question's earliest source event starts, for era rules."""
+        return min((e.start_on.year for e in self.events), default=None)

@@ -1,0 +1,46 @@
+"""Quizzes: a named, fixed set of questions or a rule that draws them."""
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quiz.extensions import db
+from quiz.base import now_utc
+from quiz.models.question import Question
+from quiz.models.timeline import Timeline
+
+
+class Quiz(db.Model):
+    """A quiz students can start; `rule` draws questions when `items` is empty."""
+
+    __tablename__ = "quizzes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    timeline_id: Mapped[int | None] = mapped_column(ForeignKey("timelines.id"))
+    # e.g. {"count": 10, "year_from": 2010, "year_to": 2014, "kinds": [...], "per_event": 1}
+    rule: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    shuffle: Mapped[bool] = mapped_column(default=True)
+    published: Mapped[bool] = mapped_column(default=True)
+    position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+    timeline: Mapped[Timeline | None] = relationship()
+    items: Mapped[list["QuizQuestion"]] = relationship(
+        order_by="QuizQuestion.position", cascade="all, delete-orphan"
+    )
+
+
+class QuizQuestion(db.Model):
+    """A question picked into a fixed quiz, in order."""
+
+    __tablename__ = "quiz_questions"
+
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    question: Mapped[Question] = relationship()

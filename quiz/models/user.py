@@ -1,0 +1,59 @@
+"""People who play and teach: students, guests, teachers and admins."""
+import secrets
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quiz.extensions import db
+from quiz.base import now_utc
+
+ROLES = ("guest", "student", "teacher", "admin")
+
+
+def new_session_token() -> str:
+    """Return a fresh random token; rotating it signs the user out everywhere."""
+    return secrets.token_hex(16)
+
+
+class User(UserMixin, db.Model):
+    """A player or teacher; guests are users without a login name."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str | None] = mapped_column(String(40), unique=True)
+    nickname: Mapped[str] = mapped_column(String(40))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="student")
+    session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
+    hidden_from_boards: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+    def get_id(self) -> str:
+        """Identify the session by id and token so logout can invalidate old cookies."""
+        return f"{self.id}:{self.session_token}"
+
+    def set_password(self, password: str) -> None:
+        """Store a salted scrypt hash, never the password."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """Tell whether the password matches the stored hash."""
+        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+
+    def rotate_session(self) -> None:
+        """Invalidate every cookie issued so far for this user."""
+        self.session_token = new_session_token()
+
+    @property
+    def is_guest(self) -> bool:
+        """Guests play under a nickname and may sign up later."""
+        return self.role == "guest"
+
+    @property
+    def is_teacher(self) -> bool:
+        """Teachers and admins may use the teaching pages."""
+        return self.role in ("teacher", "admin")

@@ -1,0 +1,6 @@
+"""Quiz list, quiz sessions, results, past attempts and progress."""
+from flask import Blueprint
+
+bp = Blueprint("play", __name__)
+
+from quiz.play import views  # noqa: E402,F401  (routes register on import)

@@ -1,0 +1,161 @@
+"""Play pages: pick a quiz, answer one question at a time, see feedback and results."""
+from flask import redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from quiz.auth.forms import GuestForm
+from quiz.errors import abort_with
+from quiz.extensions import db
+from quiz.models import Attempt, AttemptItem, Quiz, Timeline
+from quiz.play import bp
+from quiz.play.forms import AnswerForm, LanguageForm
+from quiz.security import is_safe_next
+from quiz.services import play, progress
+from quiz.services.scoring import InvalidAnswer, read_answer
+
+
+def published_quiz_or_404(slug: str) -> Quiz:
+    """Find a published quiz by its slug."""
+    quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug, Quiz.published.is_(True)))
+    if quiz is None:
+        abort_with(404, _("There is no such quiz."))
+    return quiz
+
+
+def own_attempt_or_404(attempt_id: int) -> Attempt:
+    """Find one of the current user's attempts; someone else's is 'not found'."""
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.user_id != current_user.id:
+        abort_with(404, _("There is no such attempt."))
+    return attempt
+
+
+@bp.route("/")
+def index():
+    """List the quizzes, with a resume link for unfinished attempts."""
+    quizzes = db.session.scalars(select(Quiz).where(Quiz.published.is_(True)).order_by(Quiz.position, Quiz.id)).all()
+    unfinished = {}
+    if current_user.is_authenticated:
+        unfinished = {a.quiz_id: a for a in play.attempts_of(current_user) if not a.is_finished}
+    return render_template("play/index.html", quizzes=quizzes, unfinished=unfinished)
+
+
+@bp.route("/quiz/<slug>")
+def quiz_page(slug: str):
+    """Describe a quiz and offer to start or resume it."""
+    quiz = published_quiz_or_404(slug)
+    resume = play.unfinished_attempt(current_user, quiz) if current_user.is_authenticated else None
+    return render_template("play/quiz.html", quiz=quiz, resume=resume, guest_form=GuestForm())
+
+
+@bp.route("/quiz/<slug>/start", methods=["POST"])
+@login_required
+def start(slug: str):
+    """Start a new attempt, or resume the unfinished one."""
+    quiz = published_quiz_or_404(slug)
+    try:
+        attempt = play.start_attempt(current_user, quiz)
+    except play.EmptyQuiz:
+        abort_with(409, _("This quiz has no questions yet."))
+    return redirect(url_for("play.question", attempt_id=attempt.id))
+
+
+@bp.route("/attempt/<int:attempt_id>")
+@login_required
+def question(attempt_id: int):
+    """Show the current question of the attempt, never its answer."""
+    attempt = own_attempt_or_404(attempt_id)
+    item = play.current_item(attempt)
+    if item is None:
+        return redirect(url_for("play.result", attempt_id=attempt.id))
+    return render_question(attempt, item, AnswerForm(position=item.position))
+
+
+def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, status: int = 200):
+    """Render the question page with the form and any error."""
+    form.choice.choices = [(str(i), c) for i, c in enumerate(item.choices)]
+    return render_template("play/question.html", attempt=attempt, item=item, form=form), status
+
+
+@bp.route("/attempt/<int:attempt_id>/answer", methods=["POST"])
+@login_required
+def answer(attempt_id: int):
+    """Grade one answer on the server and show feedback; repeats are never scored twice."""
+    attempt = own_attempt_or_404(attempt_id)
+    form = AnswerForm()
+    if not form.validate_on_submit():
+        abort_with(400, _("The answer form was incomplete."))
+    item = next((i for i in attempt.items if i.position == form.position.data), None)
+    if item is None:
+        abort_with(400, _("That question is not part of this attempt."))
+    try:
+        play.submit_answer(attempt, item.position, form.raw_answer(item.kind))
+    except InvalidAnswer:
+        form.choice.errors = [_("Choose one of the options before you submit.")]
+        return render_question(attempt, item, form, 400)
+    except play.AlreadyAnswered:
+        if item.response is not None and item.response.given == safe_read(item, form):
+            return redirect(url_for("play.feedback", attempt_id=attempt.id, position=item.position))
+        abort_with(409, _("You already answered this question; your first answer counts."))
+    except (play.OutOfSequence, play.AttemptClosed):
+        abort_with(409, _("This question is not the current one of the attempt (perhaps from another tab)."))
+    return redirect(url_for("play.feedback", attempt_id=attempt.id, position=item.position))
+
+
+def safe_read(item: AttemptItem, form: AnswerForm):
+    """Read the submitted answer, or None when it is not valid."""
+    try:
+        return read_answer(item.kind, item.choices, form.raw_answer(item.kind))
+    except InvalidAnswer:
+        return None
+
+
+@bp.route("/attempt/<int:attempt_id>/feedback/<int:position>")
+@login_required
+def feedback(attempt_id: int, position: int):
+    """Show whether the answer was right, the key and the explanation."""
+    attempt = own_attempt_or_404(attempt_id)
+    item = next((i for i in attempt.items if i.position == position), None)
+    if item is None:
+        abort_with(404, _("There is no such question in this attempt."))
+    if item.response is None:
+        return redirect(url_for("play.question", attempt_id=attempt.id))
+    return render_template("play/feedback.html", attempt=attempt, item=item, next_item=play.current_item(attempt))
+
+
+@bp.route("/attempt/<int:attempt_id>/result")
+@login_required
+def result(attempt_id: int):
+    """Show the score, the time and every question with the given and right answer."""
+    attempt = own_attempt_or_404(attempt_id)
+    if not attempt.is_finished:
+        return redirect(url_for("play.question", attempt_id=attempt.id))
+    return render_template("play/result.html", attempt=attempt)
+
+
+@bp.route("/attempts")
+@login_required
+def attempts():
+    """List the user's past and unfinished attempts."""
+    return render_template("play/attempts.html", attempts=play.attempts_of(current_user))
+
+
+@bp.route("/progress")
+@login_required
+def progress_page():
+    """Show, per event, how well the user knows it."""
+    timelines = db.session.scalars(select(Timeline).order_by(Timeline.id)).all()
+    mastery = {t.id: progress.event_mastery(current_user.id, t) for t in timelines}
+    return render_template("play/progress.html", timelines=timelines, mastery=mastery)
+
+
+@bp.route("/lang", methods=["POST"])
+def set_language():
+    """Remember the chosen interface language and go back."""
+    form = LanguageForm()
+    if not form.validate_on_submit() or form.lang.data not in ("zh_CN", "en"):
+        abort_with(400, _("Unknown language."))
+    session["lang"] = form.lang.data
+    target = form.next.data
+    return redirect(target if is_safe_next(target) else url_for("play.index"))

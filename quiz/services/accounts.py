@@ -1,0 +1,45 @@
+"""Accounts: guests, sign-up (keeping a guest's attempts), password checks."""
+from sqlalchemy import func, select
+
+from quiz.extensions import db
+from quiz.models import User
+
+# A real hash to compare against when the login name is unknown, so timing does not tell.
+_DUMMY = User(password_hash=None)
+_DUMMY.set_password("timing-equaliser-not-a-password")
+
+
+def create_guest(nickname: str) -> User:
+    """Create a guest who plays under a nickname."""
+    user = User(nickname=nickname, role="guest")
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def sign_up(username: str, nickname: str, password: str, guest: User | None = None) -> User:
+    """Create a student, or turn the current guest into one so their attempts stay theirs."""
+    user = guest if guest is not None and guest.is_guest else User()
+    user.username = username.lower()
+    user.nickname = nickname
+    user.role = "student"
+    user.set_password(password)
+    user.rotate_session()
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """Return the user whose login name and password match, else None."""
+    user = db.session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
+    if user is None:
+        _DUMMY.check_password(password)
+        return None
+    return user if user.check_password(password) else None
+
+
+def sign_out_everywhere(user: User) -> None:
+    """Rotate the session token: every cookie issued before stops working."""
+    user.rotate_session()
+    db.session.commit()

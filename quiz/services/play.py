@@ -1,0 +1,127 @@
+"""Playing a quiz: start or resume an attempt, answer one question at a time, finish."""
+import random
+from collections.abc import Sequence
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from quiz.extensions import db
+from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
+from quiz.services import progress, scoring
+from quiz.services.selection import draw_questions
+
+
+class PlayError(Exception):
+    """Base for answers the attempt cannot take."""
+
+
+class AttemptClosed(PlayError):
+    """The attempt is already finished."""
+
+
+class OutOfSequence(PlayError):
+    """The answer is for a question that is not the current one."""
+
+
+class AlreadyAnswered(PlayError):
+    """The question was already answered in this attempt (double click, replay, two tabs)."""
+
+
+class EmptyQuiz(PlayError):
+    """The quiz has no questions to play."""
+
+
+def unfinished_attempt(user: User, quiz: Quiz) -> Attempt | None:
+    """Return the user's latest unfinished attempt at the quiz, if any."""
+    return db.session.scalar(
+        select(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.finished_at.is_(None))
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    )
+
+
+def start_attempt(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
+    """Resume the unfinished attempt, or freeze a fresh draw of questions into a new one."""
+    current = unfinished_attempt(user, quiz)
+    if current is not None:
+        return current
+    questions = draw_or_refuse(quiz, seed)
+    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions))
+    attempt.items = [
+        AttemptItem(position=i, question_id=q.id, kind=q.kind, prompt=q.prompt,
+                    choices=list(q.choices), answer=q.answer, explanation=q.explanation)
+        for i, q in enumerate(questions)
+    ]
+    db.session.add(attempt)
+    db.session.commit()
+    return attempt
+
+
+def draw_or_refuse(quiz: Quiz, seed: int | None) -> list[Question]:
+    """Draw the questions, refusing a quiz that has none."""
+    questions = draw_questions(quiz, random.Random(seed))
+    if not questions:
+        raise EmptyQuiz(quiz.slug)
+    return questions
+
+
+def current_item(attempt: Attempt) -> AttemptItem | None:
+    """Return the first question without an answer, or None when all are answered."""
+    return next((item for item in attempt.items if item.response is None), None)
+
+
+def submit_answer(attempt: Attempt, position: int, raw: Sequence[str]) -> Answer:
+    """Grade and store one answer on the server; a repeat is refused, never scored twice."""
+    if attempt.is_finished:
+        raise AttemptClosed()
+    item = next((i for i in attempt.items if i.position == position), None)
+    if item is None:
+        raise OutOfSequence()
+    if item.response is not None:
+        raise AlreadyAnswered()
+    if item is not current_item(attempt):
+        raise OutOfSequence()
+    given = scoring.read_answer(item.kind, item.choices, raw)
+    points = scoring.grade(item.kind, given, item.answer)
+    answer = store_answer(attempt, item, given, points)
+    progress.record(attempt.user_id, item.question_id, points >= 1.0, answer.answered_at)
+    finish_if_complete(attempt.id)
+    db.session.commit()
+    db.session.refresh(attempt)
+    return answer
+
+
+def store_answer(attempt: Attempt, item: AttemptItem, given, points: float) -> Answer:
+    """Insert the answer and add its points in SQL, so parallel requests lose no update."""
+    now = now_utc()
+    previous = max((i.response.answered_at for i in attempt.items if i.response), default=attempt.started_at)
+    answer = Answer(attempt_id=attempt.id, question_id=item.question_id, item_id=item.id, given=given,
+                    correct=points >= 1.0, points=points, answered_at=now,
+                    seconds=max(0.0, (now - previous).total_seconds()))
+    try:
+        with db.session.begin_nested():
+            db.session.add(answer)
+    except IntegrityError:
+        db.session.rollback()
+        raise AlreadyAnswered() from None
+    db.session.execute(
+        update(Attempt).where(Attempt.id == attempt.id)
+        .values(score=Attempt.score + points, answered=Attempt.answered + 1)
+    )
+    return answer
+
+
+def finish_if_complete(attempt_id: int) -> None:
+    """Stamp the finish time once every question has its answer."""
+    db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.answered >= Attempt.total, Attempt.finished_at.is_(None))
+        .values(finished_at=now_utc())
+    )
+
+
+def attempts_of(user: User) -> list[Attempt]:
+    """Every attempt of the user, newest first."""
+    return list(db.session.scalars(
+        select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    ))

@@ -1,0 +1,63 @@
+"""Per-user progress: each question's record, and how well each event is known."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from quiz.extensions import db
+from quiz.models import Event, Progress, Question, Timeline, question_events
+
+
+def record(user_id: int, question_id: int, correct: bool, when: datetime) -> None:
+    """Count one answer in the user's progress row, created on first sight (an upsert)."""
+    insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    right = 1 if correct else 0
+    statement = insert(Progress).values(
+        user_id=user_id, question_id=question_id, seen=1, right=right, last_correct=correct, last_seen_at=when
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=[Progress.user_id, Progress.question_id],
+        set_={"seen": Progress.seen + 1, "right": Progress.right + right,
+              "last_correct": correct, "last_seen_at": when},
+    )
+    db.session.execute(statement)
+
+
+@dataclass(frozen=True)
+class EventMastery:
+    """How well a user knows one event: answers, right answers, last time seen."""
+
+    event: Event
+    answered: int
+    right: int
+    last_seen: datetime | None
+
+    @property
+    def share(self) -> float | None:
+        """Share of right answers, or None before the first answer."""
+        return self.right / self.answered if self.answered else None
+
+    @property
+    def level(self) -> str:
+        """A coarse label for colouring: new, weak, learning or mastered."""
+        if not self.answered:
+            return "new"
+        if self.share >= 0.8:
+            return "mastered"
+        return "learning" if self.share >= 0.5 else "weak"
+
+
+def event_mastery(user_id: int, timeline: Timeline) -> list[EventMastery]:
+    """Summarise the user's progress per event of the timeline, in timeline order."""
+    rows = db.session.execute(
+        select(question_events.c.event_id, func.sum(Progress.seen), func.sum(Progress.right),
+               func.max(Progress.last_seen_at))
+        .join(Progress, Progress.question_id == question_events.c.question_id)
+        .join(Question, Question.id == question_events.c.question_id)
+        .where(Progress.user_id == user_id, Question.timeline_id == timeline.id)
+        .group_by(question_events.c.event_id)
+    ).all()
+    stats = {event_id: (int(seen), int(right), last) for event_id, seen, right, last in rows}
+    return [EventMastery(e, *stats.get(e.id, (0, 0, None))) for e in timeline.events]
