@@ -1,0 +1,59 @@
+"""Accessibility and phone-width checks on the pages people use, in a real browser."""
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from helpers import fixed_quiz
+
+pytestmark = pytest.mark.browser
+
+
+def violations(page: Page) -> list[str]:
+    """Axe-core rule ids the page breaks (run offline, axe ships in the wheel)."""
+    results = Axe().run(page)
+    return [v["id"] for v in results.response["violations"]]
+
+
+def visit_play_pages(page: Page):
+    """Yield the main pages of a guest's quiz, one after another."""
+    page.goto("/")
+    yield "home"
+    page.get_by_role("link", name=re.compile("快速十题")).click()
+    yield "quiz"
+    page.get_by_label("昵称").fill("无障碍")
+    page.get_by_role("button", name="以游客身份继续").click()
+    page.get_by_role("button", name="开始测验").click()
+    yield "question"
+    page.get_by_role("radio").first.check()
+    page.get_by_role("button", name="提交答案").click()
+    yield "feedback"
+    page.goto("/progress")
+    yield "progress"
+    page.goto("/auth/signup")
+    yield "signup"
+
+
+def test_play_pages_have_no_axe_violations(page: Page):
+    found = {name: violations(page) for name in visit_play_pages(page)}
+    assert found == {name: [] for name in found}
+
+
+def test_order_question_page_has_no_axe_violations(page: Page):
+    fixed_quiz("order-a11y", ["order"])
+    page.goto("/quiz/order-a11y")
+    page.get_by_label("昵称").fill("排序")
+    page.get_by_role("button", name="以游客身份继续").click()
+    page.get_by_role("button", name="开始测验").click()
+    expect(page.locator("#order-list")).to_be_visible()
+    assert violations(page) == []
+
+
+def test_pages_fit_a_phone_screen(browser, server):
+    context = browser.new_context(base_url=server, locale="zh-CN", viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for name in visit_play_pages(page):
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px"
+    context.close()

@@ -1,0 +1,124 @@
+"""Fixtures: one migrated database per run (SQLite, or PostgreSQL via TEST_DATABASE_URL),
+the bundled timeline loaded once, and every test starting from the same rows."""
+import os
+import re
+
+import pytest
+from sqlalchemy import delete, func, select
+
+from quiz import create_app
+from quiz.cli import setup_database
+from quiz.extensions import db
+from quiz.models import Question, Quiz, QuizQuestion, Timeline, User, question_events
+
+# Rows every test may create; they are removed after each test.
+PLAY_TABLES = ("answers", "attempt_items", "attempts", "progress", "quiz_questions")
+CATALOG = (Quiz, Question, Timeline)
+
+
+def base_config(database_url: str) -> dict:
+    """Test settings: a real database, CSRF on, throttling off unless a test turns it on."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "RATELIMIT_ENABLED": False,
+        "SERVER_NAME": None,
+    }
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """The database for this run: PostgreSQL when TEST_DATABASE_URL is set, else a SQLite file."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'quiz.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def seeded(database_url):
+    """Migrate once and load the bundled timeline; return the highest catalog ids."""
+    app = create_app(base_config(database_url))
+    with app.app_context():
+        setup_database()
+        marks = {model: db.session.scalar(select(func.max(model.id))) or 0 for model in CATALOG}
+        db.engine.dispose()
+    return marks
+
+
+def reset_database(marks: dict) -> None:
+    """Delete what a test added, keeping the seeded timeline, questions and quizzes."""
+    for table in PLAY_TABLES:
+        db.session.execute(db.metadata.tables[table].delete())
+    db.session.execute(delete(question_events).where(question_events.c.question_id > marks[Question]))
+    db.session.execute(delete(Quiz).where(Quiz.id > marks[Quiz]))
+    db.session.execute(delete(Question).where(Question.id > marks[Question]))
+    db.session.execute(delete(User))
+    for timeline in db.session.scalars(select(Timeline).where(Timeline.id > marks[Timeline])):
+        db.session.delete(timeline)
+    db.session.commit()
+
+
+@pytest.fixture
+def app(database_url, seeded):
+    """A fresh app on the shared database; rows added by the test are removed after it."""
+    app = create_app(base_config(database_url))
+    yield app
+    with app.app_context():
+        db.session.rollback()
+        reset_database(seeded)
+        db.engine.dispose()
+
+
+CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def csrf_from(client, path: str = "/") -> str:
+    """Read a CSRF token from a page, the way a browser gets it."""
+    html = client.get(path).get_data(as_text=True)
+    match = CSRF_RE.search(html)
+    assert match, f"no CSRF token on {path}"
+    return match.group(1)
+
+
+class Actions:
+    """What a user does in the browser, as test-client requests with real CSRF tokens."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def post(self, path: str, data: dict | None = None, token_from: str = "/", **kwargs):
+        """POST a form with a valid CSRF token."""
+        data = dict(data or {})
+        data.setdefault("csrf_token", csrf_from(self.client, token_from))
+        return self.client.post(path, data=data, **kwargs)
+
+    def guest(self, nickname: str = "小明"):
+        """Become a guest."""
+        return self.post("/auth/guest", {"nickname": nickname})
+
+    def signup(self, username: str = "student1", password: str = "correct horse battery", nickname: str = "学生一"):
+        """Create a student account."""
+        return self.post("/auth/signup", {"username": username, "nickname": nickname,
+                                          "password": password, "confirm": password})
+
+    def login(self, username: str = "student1", password: str = "correct horse battery"):
+        """Sign in."""
+        return self.post("/auth/login", {"username": username, "password": password})
+
+    def logout(self):
+        """Sign out."""
+        return self.post("/auth/logout")
+
+    def start(self, slug: str = "alipay-quick"):
+        """Start (or resume) a quiz; return the attempt id."""
+        response = self.post(f"/quiz/{slug}/start")
+        assert response.status_code == 302, response.status_code
+        return int(response.headers["Location"].rstrip("/").split("/")[-1])
+
+
+@pytest.fixture
+def actions(client) -> Actions:
+    """User actions on the test client."""
+    return Actions(client)
