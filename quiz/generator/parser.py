@@ -25,7 +25,7 @@ def parse_file(path: str | Path) -> list[Event]:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise TimelineError(1, f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+        raise TimelineError(0, f"无法读取文件 {path}：{exc.strerror or exc}") from exc
     return parse_timeline(decode(raw))
 
 

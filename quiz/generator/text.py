@@ -39,7 +39,7 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of the comma-separated clauses outside quotes."""
     bounds, start = [], 0
     for i, (ch, depth) in enumerate(zip(text, _depths(text))):
-        if ch in COMMAS and depth == 0:
+        if ch in "，," and depth == 0:
             bounds.append((start, i))
             start = i + 1
     bounds.append((start, len(text)))
@@ -84,9 +84,9 @@ def join_wrapped(lines: list[str]) -> str:
     return text
 
 
-def surface(option: str) -> tuple[bool, bool]:
-    """Return the visible cues of an option: (has quotes, has a comma)."""
-    return any(c in option for c in "“”\"《》"), any(c in option for c in COMMAS)
+def surface(option: str) -> tuple[bool, bool, bool]:
+    """Return the visible cues of an option: (has quotes, has a title mark, has a comma)."""
+    return any(c in option for c in "“”\""), "《" in option, any(c in option for c in COMMAS)
 
 
 def options_alike(choices: list[str], answer: str | None = None) -> bool:
@@ -98,4 +98,4 @@ def options_alike(choices: list[str], answer: str | None = None) -> bool:
         return True
     cues = surface(answer)
     others = [surface(c) for c in choices if c != answer]
-    return all(any(o[k] == cues[k] for o in others) for k in range(2))
+    return all(any(o[k] == cues[k] for o in others) for k in range(len(cues)))

@@ -1,0 +1,48 @@
+"""Command line: print every question a timeline allows, as JSON or for a person to read."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import TimelineError, bundled_timeline_path, generate_questions, parse_file
+from .model import Question
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Describe the command's arguments."""
+    parser = argparse.ArgumentParser(prog="python -m quiz.generator", description="从时间线生成测验题目")
+    parser.add_argument("path", nargs="?", default=str(bundled_timeline_path()), help="时间线文件（默认：内置时间线）")
+    parser.add_argument("--json", action="store_true", help="以JSON数组输出")
+    parser.add_argument("--seed", type=int, default=0, help="随机种子（默认0）")
+    return parser
+
+
+def render(q: Question, number: int) -> str:
+    """Format one question for a person to read."""
+    lines = [f"{number}. [{q.kind}] {q.prompt}"]
+    lines += [f"   {chr(65 + i)}. {c}" for i, c in enumerate(q.choices)]
+    answer = " → ".join(q.answer) if isinstance(q.answer, list) else q.answer
+    lines += [f"   答案：{answer}", f"   解析：{q.explanation}"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; a bad file prints one line on stderr and returns 2."""
+    args = build_parser().parse_args(argv)
+    try:
+        questions = generate_questions(parse_file(args.path), seed=args.seed)
+    except TimelineError as exc:
+        print(f"{args.path}: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump([q.to_dict() for q in questions], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        print("\n\n".join(render(q, i) for i, q in enumerate(questions, start=1)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

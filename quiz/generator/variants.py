@@ -1,0 +1,145 @@
+"""Wrong-but-plausible values of the same kind: shifted dates, numbers in the text's script."""
+
+from __future__ import annotations
+
+import calendar
+import random
+import re
+from functools import lru_cache
+
+from .dates import DateValueError, EventDate, PartialDate
+
+CN_NUM_RE = re.compile(r"[一二两三四五六七八九十百千万]+")
+AR_NUM_RE = re.compile(r"\d+(?:\.\d+)?")
+MAX_YEARS = 3
+
+
+def shift(d: EventDate, years: int = 0, months: int = 0, days: int = 0) -> EventDate | None:
+    """Move a date (both ends of a range) keeping its precision; None if impossible."""
+    try:
+        return EventDate(_shift(d.first, years, months, days), _shift(d.last, years, months, days))
+    except (DateValueError, ValueError):
+        return None
+
+
+def _shift(p: PartialDate, years: int, months: int, days: int) -> PartialDate:
+    """Move one partial date; month and day moves need that precision."""
+    if p.month is None:
+        return PartialDate(p.year + years)
+    total = p.year * 12 + p.month - 1 + months + years * 12
+    year, month = divmod(total, 12)
+    if p.day is None:
+        return PartialDate(year, month + 1)
+    day = p.day + days
+    if not 1 <= day <= calendar.monthrange(year, month + 1)[1]:
+        raise DateValueError("no such day")
+    return PartialDate(year, month + 1, day)
+
+
+def date_shifts(d: EventDate) -> list[EventDate]:
+    """Return the answer moved by small steps at its own precision."""
+    steps = {
+        "year": [(1, 0, 0), (-1, 0, 0), (2, 0, 0), (-2, 0, 0), (3, 0, 0)],
+        "month": [(0, 1, 0), (0, -1, 0), (0, 2, 0), (0, -3, 0), (1, 0, 0), (-1, 0, 0)],
+        "day": [(0, 0, 1), (0, 1, 0), (0, -1, 0), (1, 0, 0), (0, 0, -7), (0, 0, 10)],
+    }[d.precision]
+    return [s for y, m, dd in steps if (s := shift(d, y, m, dd)) is not None]
+
+
+def date_distractors(
+    answer: EventDate, nearby: list[EventDate], forbidden: list[EventDate], rng: random.Random, n: int = 3
+) -> list[EventDate]:
+    """Pick n wrong dates: real dates of nearby events first, then small shifts."""
+
+    def ok(c: EventDate) -> bool:
+        return (
+            c.precision == answer.precision
+            and c.is_range == answer.is_range
+            and abs(c.first.year - answer.first.year) <= MAX_YEARS
+            and not any(c.overlaps(f) for f in [answer, *forbidden])
+        )
+
+    real = sorted({c for c in nearby if ok(c)})
+    picked = rng.sample(real, min(len(real), rng.choice((1, 2))))
+    for c in rng.sample(date_shifts(answer), len(date_shifts(answer))):
+        if len(picked) < n and ok(c) and c not in picked:
+            picked.append(c)
+    return picked if len(picked) == n else []
+
+
+def number_distractors(
+    text: str, rng: random.Random, n: int = 3, avoid: str = "", code: bool = False
+) -> list[str]:
+    """Return n other values of a number span, same unit and script as the text."""
+    cn = CN_NUM_RE.match(text)
+    if cn:
+        options = _cn_options(text, cn.group(0))
+    elif m := AR_NUM_RE.match(text):
+        options = [text.replace(m.group(0), v, 1) for v in _arabic_values(m.group(0), code)]
+    else:
+        return []
+    options = sorted({o for o in options if o != text and o not in avoid})
+    return rng.sample(options, n) if len(options) >= n else []
+
+
+def _cn_options(text: str, numeral: str) -> list[str]:
+    """Vary a Chinese numeral (四天, 二百多家, 三天三夜) in Chinese numerals."""
+    value = cn_value(numeral)
+    if value is None:
+        return []
+    out = []
+    for v in _int_values(value, allow_swap=False):
+        word = cn_word(v)
+        out.append(text.replace(numeral, word) if text.count(numeral) == 2 else word + text[len(numeral):])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def cn_value(numeral: str) -> int | None:
+    """Read a Chinese numeral with cn2an (smart mode); None when it cannot."""
+    import cn2an
+
+    try:
+        value = cn2an.cn2an(numeral, "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return int(value) if value == int(value) and value > 0 else None
+
+
+def cn_word(value: int) -> str:
+    """Write a count in Chinese numerals, using 两 for two of something."""
+    import cn2an
+
+    return "两" if value == 2 else cn2an.an2cn(value)
+
+
+def _arabic_values(number: str, code: bool) -> list[str]:
+    """Vary an Arabic number keeping its decimals; codes (no unit) change one digit."""
+    if "." in number:
+        places = len(number.split(".")[1])
+        x = float(number)
+        digits = number.replace(".", "")
+        swapped = digits[:-2] + digits[-1] + digits[-2]
+        values = [x + 1, x - 1, x * 2, x / 2, float(swapped[:-places] + "." + swapped[-places:])]
+        return [f"{v:.{places}f}" for v in values if v >= 0.1]
+    if code:
+        return [number[:-k] + str(d) + number[len(number) - k + 1 :] for k in (1, 2, 3) for d in (1, 3, 5, 7, 8)
+                if k < len(number)]
+    return [str(v) for v in _int_values(int(number), allow_swap=True)]
+
+
+def _int_values(value: int, allow_swap: bool) -> list[int]:
+    """Return nearby counts of the same size."""
+    if value < 10:
+        return [v for v in (value - 1, value + 1, value - 2, value + 2, value + 3) if v >= 1]
+    step = 10 ** (len(str(value)) - 1)
+    values = [value + step, value - step, value * 2, value + 2 * step, value // 2]
+    if allow_swap and str(value)[::-1][0] != "0":
+        values.append(int(str(value)[::-1]))
+    return [v for v in values if v >= 1 and v != value]
+
+
+def range_distractors(answer: EventDate, rng: random.Random, n: int = 3) -> list[EventDate]:
+    """Return ranges of the same length moved by a few years."""
+    options = [s for k in (-3, -2, -1, 1, 2, 3) if (s := shift(answer, years=k)) is not None]
+    return rng.sample(options, n)
