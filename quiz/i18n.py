@@ -14,9 +14,16 @@ def select_locale() -> str:
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def current_language() -> str:
+    """Return the configured language code in use, e.g. zh_CN."""
+    locale = get_locale()
+    code = f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+    return code if code in current_app.config["LANGUAGES"] else locale.language
+
+
 def html_lang() -> str:
-    """Return the BCP 47 tag for <html lang>."""
-    return str(get_locale()).replace("_", "-")
+    """Return the BCP 47 tag for <html lang>, e.g. zh-CN."""
+    return current_language().replace("_", "-")
 
 
 def init_app(app: Flask) -> None:
@@ -24,4 +31,4 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def inject_languages() -> dict:
-        return {"html_lang": html_lang, "language_names": LANGUAGE_NAMES}
+        return {"html_lang": html_lang, "current_language": current_language, "language_names": LANGUAGE_NAMES}

@@ -1,6 +1,6 @@
-"""Refresh the translation catalogue: extract messages, merge into zh_CN, compile.
+"""Refresh the translation catalogue: extract messages, merge into zh, compile.
 
-Usage: python scripts/i18n.py   (then fill any empty msgstr in quiz/translations/zh_CN/LC_MESSAGES/messages.po)
+Usage: python scripts/i18n.py   (then fill any empty msgstr in quiz/translations/zh/LC_MESSAGES/messages.po)
 """
 import subprocess
 import sys
@@ -19,8 +19,8 @@ def pybabel(*args: str) -> None:
 if __name__ == "__main__":
     POT.parent.mkdir(exist_ok=True)
     pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--no-location", "-o", str(POT), ".")
-    if (PO_DIR / "zh_CN" / "LC_MESSAGES" / "messages.po").exists():
-        pybabel("update", "-i", str(POT), "-d", str(PO_DIR), "-l", "zh_CN", "--no-fuzzy-matching")
+    if (PO_DIR / "zh" / "LC_MESSAGES" / "messages.po").exists():
+        pybabel("update", "-i", str(POT), "-d", str(PO_DIR), "-l", "zh", "--no-fuzzy-matching")
     else:
-        pybabel("init", "-i", str(POT), "-d", str(PO_DIR), "-l", "zh_CN")
+        pybabel("init", "-i", str(POT), "-d", str(PO_DIR), "-l", "zh")
     pybabel("compile", "-d", str(PO_DIR), "--statistics")

@@ -71,6 +71,41 @@ def app(database_url, seeded):
         db.engine.dispose()
 
 
+@pytest.fixture
+def inspector_app(database_url, app):
+    """A second app on the same database, for the test's own queries.
+
+    Requests to `app` then always get their own app context (and database session), as in
+    production, instead of reusing the one the test holds open.
+    """
+    inspector = create_app(base_config(database_url))
+    yield inspector
+    with inspector.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _push_request_context(request):
+    """Replace pytest-flask's context: the test's context belongs to the inspector app."""
+    if "app" not in request.fixturenames:
+        yield
+        return
+    inspector = request.getfixturevalue("inspector_app")
+    with inspector.test_request_context():
+        yield
+
+
+@pytest.fixture
+def client(app):
+    """A test client that does not keep request contexts alive after each response.
+
+    (pytest-flask's own `client` does, which would let the test share the last request's
+    database session.)
+    """
+    return app.test_client()
+
+
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 

@@ -7,6 +7,7 @@ from quiz.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion
 
 def item_at(attempt_id: int, position: int) -> AttemptItem:
     """The frozen question at a position of an attempt."""
+    db.session.expire_all()
     return db.session.scalar(select(AttemptItem).where(
         AttemptItem.attempt_id == attempt_id, AttemptItem.position == position))
 

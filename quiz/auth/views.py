@@ -58,7 +58,7 @@ def signup():
     if request.method == "GET" and current_user.is_authenticated and current_user.is_guest:
         form.nickname.data = current_user.nickname
     if form.validate_on_submit():
-        guest = current_user if current_user.is_authenticated else None
+        guest = current_user._get_current_object() if current_user.is_authenticated else None
         user = accounts.sign_up(form.username.data, form.nickname.data, form.password.data, guest)
         start_session(user)
         flash(_("Welcome, %(name)s! Your account is ready.", name=user.nickname), "success")
