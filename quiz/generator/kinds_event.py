@@ -30,17 +30,22 @@ def _forbidden(event: Event, ix: TimelineIndex) -> list:
     return [e.date for e in ix.near(event) if e.title == event.title]
 
 
+def _wrong_dates(event: Event, ix: TimelineIndex, rng_for, prefix: str):
+    """Yield (key, statement, rng, wrong dates) for each event held in the headline."""
+    for suffix, statement in subjects(event):
+        key = f"{prefix}{':' + suffix if suffix else ''}"
+        rng = rng_for(key)
+        wrong = date_distractors(event.date, [e.date for e in ix.near(event)], _forbidden(event, ix), rng)
+        if wrong and str(event.date.first.year) not in statement:
+            yield key, statement, rng, wrong
+
+
 def date_questions(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     """Ask when the event happened, at the precision the timeline gives."""
     kind = "date_year" if event.date.is_range else f"date_{event.date.precision}"
     ask = "哪个时间段" if event.date.is_range else ASK[event.date.precision]
     out = []
-    for suffix, statement in subjects(event):
-        key = f"{kind}:{event.index}{':' + suffix if suffix else ''}"
-        rng = rng_for(key)
-        wrong = date_distractors(event.date, [e.date for e in ix.near(event)], _forbidden(event, ix), rng)
-        if not wrong or str(event.date.first.year) in statement:
-            continue
+    for key, statement, rng, wrong in _wrong_dates(event, ix, rng_for, f"{kind}:{event.index}"):
         choices = [event.label] + [d.label() for d in wrong]
         rng.shuffle(choices)
         prompt = f"{statement}——这件事发生在{ask}？"
@@ -124,11 +129,8 @@ def order_question(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
 def true_false_date(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     """State the event with its true date or a shifted one; ask true or false."""
     out = []
-    for suffix, statement in subjects(event):
-        key = f"true_false:{event.index}:date{':' + suffix if suffix else ''}"
-        rng = rng_for(key)
-        wrong = date_distractors(event.date, [e.date for e in ix.near(event)], _forbidden(event, ix), rng)
-        if not wrong or any(w in statement for w in (TRUE, FALSE)):
+    for key, statement, rng, wrong in _wrong_dates(event, ix, rng_for, f"true_false:{event.index}:date"):
+        if any(w in statement for w in (TRUE, FALSE)):
             continue
         truth = rng.random() < 0.5
         shown = event.label if truth else wrong[0].label()
