@@ -1,0 +1,117 @@
+"""Start-up: configuration checks, idempotent setup, migrations that keep every answer."""
+import uuid
+from contextlib import contextmanager
+
+import pytest
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
+
+from quiz import ROOT, create_app
+from quiz.config import ConfigError, normalise_database_url
+from quiz.extensions import db
+from quiz.models import Event, Question, Quiz, Timeline
+
+
+def count_catalog() -> dict[str, int]:
+    """How many timelines, events, questions and quizzes are stored."""
+    return {m.__name__: db.session.scalar(select(func.count()).select_from(m)) for m in (Timeline, Event, Question, Quiz)}
+
+
+def test_second_setup_duplicates_nothing(app):
+    runner = app.test_cli_runner()
+    with app.app_context():
+        before = count_catalog()
+        result = runner.invoke(args=["setup"])
+        assert result.exit_code == 0, result.output
+        assert count_catalog() == before
+    assert before["Event"] == 36 and before["Question"] >= 150 and before["Quiz"] >= 5
+
+
+def test_production_without_secret_key_is_a_clear_startup_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("QUIZ_ENV", "production")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
+        create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db"})
+
+
+def test_production_with_secret_key_uses_secure_cookies(monkeypatch, tmp_path):
+    monkeypatch.setenv("QUIZ_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "s" * 40)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db"})
+    assert app.config["SECRET_KEY"] == "s" * 40
+    assert app.config["SESSION_COOKIE_SECURE"] is True and not app.debug
+
+
+def test_database_url_from_environment_wins(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/env.db")
+    app = create_app({"SECRET_KEY": "x"})
+    assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/env.db"
+
+
+@pytest.mark.parametrize("given", ["postgres://u@h/db", "postgresql://u@h/db"])
+def test_postgres_urls_use_psycopg3(given):
+    assert normalise_database_url(given) == "postgresql+psycopg://u@h/db"
+
+
+@contextmanager
+def empty_database(database_url: str, tmp_path):
+    """Yield the URL of a brand-new empty database of the same kind as the test database."""
+    url = make_url(database_url)
+    if not url.drivername.startswith("postgresql"):
+        yield f"sqlite:///{tmp_path}/fresh.sqlite3"
+        return
+    name = f"mig_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+OLD_ROWS = [
+    "INSERT INTO users (id, nickname, role, session_token, hidden_from_boards, created_at) "
+    "VALUES (1, '旧用户', 'student', 'tok', false, '2026-01-01 00:00:00')",
+    "INSERT INTO timelines (id, slug, title, source_text, created_at) VALUES (1, 't', 'T', '## 2008年，x。', '2026-01-01 00:00:00')",
+    "INSERT INTO questions (id, timeline_id, kind, prompt, choices, answer, explanation, origin, hidden, created_at) "
+    "VALUES (1, 1, 'date_year', 'q?', '[\"2008年\", \"2009年\"]', '\"2008年\"', 'e', 'custom', false, '2026-01-01 00:00:00')",
+    "INSERT INTO quizzes (id, slug, title, description, shuffle, published, position, created_at) "
+    "VALUES (1, 'old', 'Old', '', false, true, 0, '2026-01-01 00:00:00')",
+    "INSERT INTO attempts (id, user_id, quiz_id, started_at, finished_at, score, total, answered) "
+    "VALUES (1, 1, 1, '2026-01-01 00:00:00', '2026-01-01 00:01:00', 1, 1, 1)",
+    "INSERT INTO attempt_items (id, attempt_id, position, question_id, kind, prompt, choices, answer, explanation) "
+    "VALUES (1, 1, 0, 1, 'date_year', 'q?', '[\"2008年\", \"2009年\"]', '\"2008年\"', 'e')",
+    "INSERT INTO answers (id, attempt_id, question_id, item_id, given, correct, points, answered_at, seconds) "
+    "VALUES (1, 1, 1, 1, '\"2008年\"', true, 1, '2026-01-01 00:01:00', 60)",
+]
+
+
+def test_upgrading_an_old_schema_keeps_every_answer(database_url, tmp_path):
+    with empty_database(database_url, tmp_path) as url:
+        app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": url})
+        with app.app_context():
+            upgrade(revision="0001")
+            with db.engine.begin() as conn:
+                for statement in OLD_ROWS:
+                    conn.execute(text(statement))
+            upgrade()
+            with db.engine.connect() as conn:
+                rows = conn.execute(text("SELECT given, correct, points FROM answers")).all()
+                head = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            db.engine.dispose()
+    assert len(rows) == 1 and rows[0][1] and rows[0][2] == 1
+    assert head == latest_revision()
+
+
+def latest_revision() -> str:
+    """The head revision of the migration scripts."""
+    from alembic.script import ScriptDirectory
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(ROOT / "migrations"))
+    return ScriptDirectory.from_config(config).get_current_head()
