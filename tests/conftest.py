@@ -1,7 +1,6 @@
 """Fixtures: one migrated database per run (SQLite, or PostgreSQL via TEST_DATABASE_URL),
 the bundled timeline loaded once, and every test starting from the same rows."""
 import os
-import re
 
 import pytest
 from sqlalchemy import delete, func, select
@@ -9,7 +8,8 @@ from sqlalchemy import delete, func, select
 from quiz import create_app
 from quiz.cli import setup_database
 from quiz.extensions import db
-from quiz.models import Question, Quiz, QuizQuestion, Timeline, User, question_events
+from helpers import Actions
+from quiz.models import Question, Quiz, Timeline, User, question_events
 
 # Rows every test may create; they are removed after each test.
 PLAY_TABLES = ("answers", "attempt_items", "attempts", "progress", "quiz_questions")
@@ -104,53 +104,6 @@ def client(app):
     database session.)
     """
     return app.test_client()
-
-
-CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-
-
-def csrf_from(client, path: str = "/") -> str:
-    """Read a CSRF token from a page, the way a browser gets it."""
-    html = client.get(path).get_data(as_text=True)
-    match = CSRF_RE.search(html)
-    assert match, f"no CSRF token on {path}"
-    return match.group(1)
-
-
-class Actions:
-    """What a user does in the browser, as test-client requests with real CSRF tokens."""
-
-    def __init__(self, client):
-        self.client = client
-
-    def post(self, path: str, data: dict | None = None, token_from: str = "/", **kwargs):
-        """POST a form with a valid CSRF token."""
-        data = dict(data or {})
-        data.setdefault("csrf_token", csrf_from(self.client, token_from))
-        return self.client.post(path, data=data, **kwargs)
-
-    def guest(self, nickname: str = "小明"):
-        """Become a guest."""
-        return self.post("/auth/guest", {"nickname": nickname})
-
-    def signup(self, username: str = "student1", password: str = "correct horse battery", nickname: str = "学生一"):
-        """Create a student account."""
-        return self.post("/auth/signup", {"username": username, "nickname": nickname,
-                                          "password": password, "confirm": password})
-
-    def login(self, username: str = "student1", password: str = "correct horse battery"):
-        """Sign in."""
-        return self.post("/auth/login", {"username": username, "password": password})
-
-    def logout(self):
-        """Sign out."""
-        return self.post("/auth/logout")
-
-    def start(self, slug: str = "alipay-quick"):
-        """Start (or resume) a quiz; return the attempt id."""
-        response = self.post(f"/quiz/{slug}/start")
-        assert response.status_code == 302, response.status_code
-        return int(response.headers["Location"].rstrip("/").split("/")[-1])
 
 
 @pytest.fixture
