@@ -45,4 +45,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped early: that is not an error of ours.
+        sys.stderr.close()
+        sys.exit(0)
