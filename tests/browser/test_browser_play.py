@@ -109,6 +109,20 @@ def test_order_question_answered_by_keyboard(page: Page):
     assert attempt(current_attempt().id).score == 1
 
 
+def test_order_question_answered_by_drag_and_drop(page: Page):
+    fixed_quiz("order-drag", ["order"])
+    play_as_guest(page, slug="order-drag")
+    item = item_at(current_attempt().id, 0)
+    for wanted_index, text in enumerate(item.answer):
+        at = page.locator(".order-text").all_inner_texts().index(text)
+        if at != wanted_index:
+            page.locator(".order-item").nth(at).drag_to(page.locator(".order-item").nth(wanted_index),
+                                                        target_position={"x": 10, "y": 2})
+        expect(page.locator(".order-text").nth(wanted_index)).to_have_text(text)
+    page.get_by_role("button", name="提交答案").click()
+    expect(page.get_by_role("heading", name="✔ 回答正确！")).to_be_visible()
+
+
 def test_language_switch_sticks(page: Page):
     page.goto("/")
     expect(page.get_by_role("heading", name="选择一个测验")).to_be_visible()
