@@ -46,11 +46,21 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Mount one blueprint per area of the product."""
+    from quiz.admin import bp as admin_bp
     from quiz.auth import bp as auth_bp
+    from quiz.classes import bp as classes_bp
+    from quiz.leaderboard import bp as leaderboard_bp
     from quiz.play import bp as play_bp
+    from quiz.teach import bp as teach_bp
+    from quiz.practice import bp as practice_bp
 
     app.register_blueprint(play_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(teach_bp)
+    app.register_blueprint(admin_bp)
+    app.register_blueprint(classes_bp)
+    app.register_blueprint(practice_bp)
+    app.register_blueprint(leaderboard_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

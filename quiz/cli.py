@@ -4,10 +4,11 @@ from pathlib import Path
 import click
 from flask import Flask
 from flask_migrate import upgrade
+from sqlalchemy.exc import OperationalError
 
 from quiz import generator
 from quiz.extensions import db
-from quiz.services import catalog, timelines
+from quiz.services import catalog, invites, timelines
 
 
 def setup_database(load_bundled: bool = True) -> str:
@@ -26,7 +27,17 @@ def setup_database(load_bundled: bool = True) -> str:
 @click.option("--no-bundled", is_flag=True, help="Only migrate; do not load the bundled timeline.")
 def setup_command(no_bundled: bool) -> None:
     """Migrate the database and load the bundled timeline (safe to run on every start)."""
-    click.echo(setup_database(load_bundled=not no_bundled))
+    try:
+        click.echo(setup_database(load_bundled=not no_bundled))
+    except OperationalError as error:
+        raise unreachable(error) from None
+
+
+def unreachable(error: OperationalError) -> click.ClickException:
+    """Say in one line which database could not be used and why, without its password."""
+    url = db.engine.url.render_as_string(hide_password=True)
+    reason = (str(error.orig).strip().splitlines() or ["no connection"])[0]
+    return click.ClickException(f"cannot use the database {url}: {reason}")
 
 
 @click.command("import-timeline")
@@ -45,7 +56,20 @@ def import_timeline_command(path: Path, slug: str, title: str) -> None:
     click.echo(f"imported {len(timeline.events)} events into '{slug}'")
 
 
+@click.command("create-admin")
+@click.argument("username")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="Omit to be asked for it (better than leaving it in the shell history).")
+def create_admin_command(username: str, password: str) -> None:
+    """Create an admin account (or make an existing account admin) who can invite teachers."""
+    if len(password) < 12:
+        raise click.ClickException("use a password of at least 12 characters")
+    user = invites.create_admin(username, password)
+    click.echo(f"admin '{user.username}' ready")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(setup_command)
     app.cli.add_command(import_timeline_command)
+    app.cli.add_command(create_admin_command)

@@ -53,3 +53,10 @@ class LoginForm(FlaskForm):
 
 class EmptyForm(FlaskForm):
     """A form with only the CSRF token, for POST-only buttons."""
+
+
+class TeacherSignupForm(SignupForm):
+    """Create a teacher account with an invite code from an admin."""
+
+    invite_code = StringField(_l("Invite code"), validators=[InputRequired(), Length(max=32)],
+                              filters=[lambda s: s.strip().upper() if s else s])

@@ -6,11 +6,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from quiz.auth import bp
-from quiz.auth.forms import GuestForm, LoginForm, SignupForm
+from quiz.auth.forms import GuestForm, LoginForm, SignupForm, TeacherSignupForm
 from quiz.extensions import db, limiter, login_manager
 from quiz.models import User
 from quiz.security import is_safe_next
-from quiz.services import accounts
+from quiz.services import accounts, invites
 
 
 @login_manager.user_loader
@@ -64,6 +64,24 @@ def signup():
         flash(_("Welcome, %(name)s! Your account is ready.", name=user.nickname), "success")
         return redirect(next_page())
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/teacher-signup", methods=["GET", "POST"])
+@limiter.limit(login_limit, methods=["POST"])
+def teacher_signup():
+    """Create a teacher account with an invite code."""
+    form = TeacherSignupForm()
+    if form.validate_on_submit():
+        try:
+            user = invites.sign_up_teacher(form.invite_code.data, form.username.data,
+                                           form.nickname.data, form.password.data)
+        except invites.InviteRefused:
+            form.invite_code.errors.append(_("This invite code is unknown, used up or expired."))
+        else:
+            start_session(user)
+            flash(_("Welcome, %(name)s! Your teacher account is ready.", name=user.nickname), "success")
+            return redirect(url_for("teach.home"))
+    return render_template("auth/teacher_signup.html", form=form), 400 if form.errors else 200
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -1,12 +1,18 @@
 """Typed SQLAlchemy models, one module per domain."""
 from quiz.models.attempt import Answer, Attempt, AttemptItem, Progress
 from quiz.base import Base, now_utc
+from quiz.models.learning import ReviewCard
 from quiz.models.question import Question, question_events
 from quiz.models.quiz import Quiz, QuizQuestion
+from quiz.models.standing import BoardTotal, Standing
+from quiz.models.teaching import Assignment, ClassMember, Classroom, Invite
 from quiz.models.timeline import Event, Timeline
 from quiz.models.user import User
 
 __all__ = [
+    "ReviewCard",
+    "BoardTotal", "Standing",
+    "Assignment", "ClassMember", "Classroom", "Invite",
     "Answer", "Attempt", "AttemptItem", "Base", "Event", "Progress", "Question",
     "Quiz", "QuizQuestion", "Timeline", "User", "now_utc", "question_events",
 ]

@@ -9,7 +9,7 @@ from quiz.extensions import db
 from quiz.base import now_utc
 from quiz.models.timeline import Event, Timeline
 
-ORIGINS = ("generated", "custom")
+ORIGINS = ("generated", "custom", "imported")
 
 question_events = Table(
     "question_events",
@@ -35,7 +35,10 @@ class Question(db.Model):
     origin: Mapped[str] = mapped_column(String(16), default="generated")
     # Stable identity from the generator, so regeneration never duplicates a question.
     gen_key: Mapped[str | None] = mapped_column(String(255))
+    # Hidden questions (archived or curated away) are never drawn; they are never deleted.
     hidden: Mapped[bool] = mapped_column(default=False)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    edited_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     timeline: Mapped[Timeline | None] = relationship()

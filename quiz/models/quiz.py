@@ -26,6 +26,9 @@ class Quiz(db.Model):
     shuffle: Mapped[bool] = mapped_column(default=True)
     published: Mapped[bool] = mapped_column(default=True)
     position: Mapped[int] = mapped_column(default=0)
+    # Set for quizzes a teacher built; the server refuses answers after the limit.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    time_limit: Mapped[int | None]  # seconds
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     timeline: Mapped[Timeline | None] = relationship()

@@ -1,8 +1,9 @@
 """Forms for playing: answering one question, switching language."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, RadioField, SelectMultipleField
-from wtforms.validators import InputRequired
+from wtforms import HiddenField, IntegerField, RadioField, SelectMultipleField, StringField
+from wtforms.validators import InputRequired, Length
+from wtforms import StringField
 from wtforms.widgets import HiddenInput
 
 
@@ -15,11 +16,17 @@ class AnswerForm(FlaskForm):
     position = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     choice = RadioField(_l("Your answer"), choices=[], validate_choice=False)
     order = SelectMultipleField(_l("Your order"), choices=[], validate_choice=False)
+    when = StringField(_l("Your date"))  # a typed or picked date, read by scoring.read_date_entry
+    text = StringField(_l("Your answer"), validators=[Length(max=200)])
 
     def raw_answer(self, kind: str) -> list[str]:
         """The submitted option indexes, as the scoring service reads them."""
         if kind == "order":
             return [str(v) for v in (self.order.data or [])]
+        if kind == "fill_in":
+            return [self.text.data or ""]
+        if kind == "date_entry":
+            return [self.when.data or ""]
         return [self.choice.data] if self.choice.data is not None else []
 
 

@@ -21,6 +21,9 @@ def candidate_questions(quiz: Quiz) -> list[Question]:
     if rule.get("kinds"):
         query = query.where(Question.kind.in_(rule["kinds"]))
     questions = list(db.session.scalars(query))
+    if rule.get("events"):
+        wanted = set(rule["events"])
+        questions = [q for q in questions if any(e.id in wanted for e in q.events)]
     year_from, year_to = rule.get("year_from"), rule.get("year_to")
     if year_from is None and year_to is None:
         return questions

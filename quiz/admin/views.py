@@ -1,0 +1,21 @@
+"""Admin pages: create and list invite codes."""
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from quiz.admin import bp
+from quiz.admin.forms import InviteForm
+from quiz.models import now_utc
+from quiz.services import invites
+
+
+@bp.route("/invites", methods=["GET", "POST"])
+def invite_codes():
+    """List the admin's invite codes and make a new one."""
+    form = InviteForm()
+    if form.validate_on_submit():
+        invite = invites.create_invite(current_user, form.max_uses.data, form.days.data)
+        flash(_("New invite code: %(code)s", code=invite.code), "success")
+        return redirect(url_for("admin.invite_codes"))
+    return render_template("admin/invites.html", form=form, invites=invites.invites_of(current_user),
+                           now=now_utc()), 400 if form.errors else 200

@@ -1,0 +1,97 @@
+"""Teachers' questions: write, edit, archive and curate; answered questions are never deleted."""
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from quiz.extensions import db
+from quiz.models import Answer, Event, Question, User, now_utc
+
+TRUE, FALSE = "正确", "错误"
+# Kinds a teacher can write; "true_false" and "order" play like the generated ones.
+CUSTOM_KINDS = ("choice", "true_false", "order", "fill_in")
+
+
+@dataclass
+class Draft:
+    """A question as a teacher typed it, before it is stored."""
+
+    kind: str
+    prompt: str
+    choices: list[str]
+    answer: Any
+    explanation: str = ""
+    timeline_id: int | None = None
+    event_ids: list[int] = field(default_factory=list)
+
+
+def display_order(items: list[str]) -> list[str]:
+    """Shuffle order items so the page never shows them in the right order."""
+    shown = list(items)
+    rng = random.Random("\n".join(items))
+    for _ in range(10):
+        rng.shuffle(shown)
+        if shown != items:
+            return shown
+    return shown[1:] + shown[:1]
+
+
+def draft_for(kind: str, prompt: str, options: list[str], correct: int, truth: bool,
+              accepted: list[str]) -> tuple[list[str], Any]:
+    """Return the stored choices and key for a kind, from what the form collected."""
+    if kind == "choice":
+        return options, options[correct]
+    if kind == "true_false":
+        return [TRUE, FALSE], TRUE if truth else FALSE
+    if kind == "order":
+        return display_order(options), options
+    return [], accepted
+
+
+def save_question(question: Question | None, draft: Draft, author: User) -> Question:
+    """Store a new question, or overwrite one (attempts keep their own frozen copy)."""
+    if question is None:
+        question = Question(origin="custom", author_id=author.id)
+        db.session.add(question)
+    else:
+        question.edited_at = now_utc()
+    question.kind, question.prompt = draft.kind, draft.prompt
+    question.choices, question.answer = draft.choices, draft.answer
+    question.explanation, question.timeline_id = draft.explanation, draft.timeline_id
+    question.events = list(db.session.scalars(select(Event).where(Event.id.in_(draft.event_ids))))
+    db.session.commit()
+    return question
+
+
+def correct_wording(question: Question, prompt: str, explanation: str) -> None:
+    """Fix the wording of a generated question; regeneration keeps it (same gen_key)."""
+    question.prompt, question.explanation, question.edited_at = prompt, explanation, now_utc()
+    db.session.commit()
+
+
+def set_hidden(question: Question, hidden: bool) -> None:
+    """Archive (hide) or restore a question; hidden questions are never drawn again."""
+    question.hidden = hidden
+    db.session.commit()
+
+
+def times_answered(question: Question) -> int:
+    """How many answers the question has had (answered questions are kept forever)."""
+    return db.session.scalar(select(func.count(Answer.id)).where(Answer.question_id == question.id)) or 0
+
+
+def browse(timeline_id: int | None, event_id: int, kind: str, origin: str, show: str):
+    """The query behind the question bank page, filtered by event, kind, origin and visibility."""
+    query = select(Question).order_by(Question.timeline_id, Question.id)
+    if timeline_id:
+        query = query.where(Question.timeline_id == timeline_id)
+    if event_id:
+        query = query.where(Question.events.any(Event.id == event_id))
+    if kind:
+        query = query.where(Question.kind == kind)
+    if origin:
+        query = query.where(Question.origin == origin)
+    if show in ("visible", "hidden"):
+        query = query.where(Question.hidden.is_(show == "hidden"))
+    return query

@@ -1,0 +1,82 @@
+"""Classes: a teacher creates one, students join with its code, quizzes are assigned to it."""
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from quiz.extensions import db
+from quiz.models import Assignment, ClassMember, Classroom, Quiz, User
+
+
+class AlreadyAssigned(Exception):
+    """The quiz is already assigned to the class."""
+
+
+def classes_of(teacher: User) -> list[Classroom]:
+    """The teacher's classes, oldest first (admins see every class)."""
+    query = select(Classroom).order_by(Classroom.id)
+    if teacher.role != "admin":
+        query = query.where(Classroom.teacher_id == teacher.id)
+    return list(db.session.scalars(query))
+
+
+def quizzes_of(teacher: User) -> list[Quiz]:
+    """Quizzes the teacher built (admins see every teacher-built quiz)."""
+    query = select(Quiz).where(Quiz.owner_id.is_not(None)).order_by(Quiz.id)
+    if teacher.role != "admin":
+        query = query.where(Quiz.owner_id == teacher.id)
+    return list(db.session.scalars(query))
+
+
+def create_class(teacher: User, name: str) -> Classroom:
+    """Create a class with a fresh join code."""
+    classroom = Classroom(teacher_id=teacher.id, name=name)
+    db.session.add(classroom)
+    db.session.commit()
+    return classroom
+
+
+def find_by_code(code: str) -> Classroom | None:
+    """The class with this join code, whatever its case and spaces."""
+    return db.session.scalar(select(Classroom).where(Classroom.join_code == code.strip().upper()))
+
+
+def join(classroom: Classroom, student: User) -> bool:
+    """Add the student to the class; return False when they were already in it."""
+    if db.session.get(ClassMember, (classroom.id, student.id)) is not None:
+        return False
+    try:
+        with db.session.begin_nested():
+            db.session.add(ClassMember(classroom_id=classroom.id, user_id=student.id))
+    except IntegrityError:
+        return False
+    db.session.commit()
+    return True
+
+
+def assign(classroom: Classroom, quiz: Quiz, due_at: datetime | None) -> Assignment:
+    """Assign a quiz to the class once, with an optional deadline."""
+    assignment = Assignment(classroom_id=classroom.id, quiz_id=quiz.id, due_at=due_at)
+    try:
+        with db.session.begin_nested():
+            db.session.add(assignment)
+    except IntegrityError:
+        raise AlreadyAssigned() from None
+    db.session.commit()
+    return assignment
+
+
+def unassign(assignment: Assignment) -> None:
+    """Take a quiz back from a class (attempts stay)."""
+    db.session.delete(assignment)
+    db.session.commit()
+
+
+def assignments_for(student: User) -> list[Assignment]:
+    """Published quizzes assigned to the student's classes, soonest deadline first."""
+    rows = db.session.scalars(
+        select(Assignment).join(ClassMember, ClassMember.classroom_id == Assignment.classroom_id)
+        .join(Quiz, Quiz.id == Assignment.quiz_id)
+        .where(ClassMember.user_id == student.id, Quiz.published.is_(True))
+    )
+    return sorted(rows, key=lambda a: (a.due_at is None, a.due_at or datetime.max, a.id))

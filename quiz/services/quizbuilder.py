@@ -1,0 +1,53 @@
+"""Teachers' quizzes: picked questions or a rule, optional time limit and shuffle, publish."""
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from quiz.extensions import db
+from quiz.models import Question, Quiz, QuizQuestion, User
+from quiz.services.selection import candidate_questions
+
+
+@dataclass
+class QuizSpec:
+    """What the teacher asked for; `picked` wins over the rule when it is not empty."""
+
+    title: str
+    description: str
+    timeline_id: int
+    picked: list[int] = field(default_factory=list)
+    rule: dict[str, Any] = field(default_factory=dict)
+    shuffle: bool = True
+    time_limit: int | None = None  # seconds
+    published: bool = False
+
+
+def rule_matches(timeline_id: int, rule: dict[str, Any]) -> int:
+    """How many visible questions a rule can draw from (0 means the quiz would be empty)."""
+    probe = Quiz(timeline_id=timeline_id, rule=rule)
+    return len(candidate_questions(probe))
+
+
+def save_quiz(quiz: Quiz | None, spec: QuizSpec, owner: User) -> Quiz:
+    """Create or update a teacher's quiz; attempts already started keep their questions."""
+    if quiz is None:
+        quiz = Quiz(slug=f"t-{secrets.token_hex(4)}", owner_id=owner.id, position=1000)
+        db.session.add(quiz)
+    quiz.title, quiz.description, quiz.timeline_id = spec.title, spec.description, spec.timeline_id
+    quiz.shuffle, quiz.time_limit, quiz.published = spec.shuffle, spec.time_limit, spec.published
+    quiz.rule = None if spec.picked else spec.rule
+    quiz.items = [QuizQuestion(question_id=qid, position=i) for i, qid in enumerate(spec.picked)]
+    db.session.commit()
+    return quiz
+
+
+def set_published(quiz: Quiz, published: bool) -> None:
+    """Show the quiz to students, or take it off the list (attempts and results stay)."""
+    quiz.published = published
+    db.session.commit()
+
+
+def pickable(timeline_id: int) -> list[Question]:
+    """Visible questions of a timeline a teacher may pick, custom ones first."""
+    questions = candidate_questions(Quiz(timeline_id=timeline_id, rule={}))
+    return sorted(questions, key=lambda q: (q.origin == "generated", q.id))

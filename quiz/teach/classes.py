@@ -1,0 +1,72 @@
+"""Class pages: create a class, see its code and students, assign quizzes."""
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from quiz.auth.forms import EmptyForm
+from quiz.errors import abort_with
+from quiz.extensions import db
+from quiz.models import Assignment, Classroom
+from quiz.services import classes as class_service
+from quiz.teach import bp
+from quiz.teach.quiz_forms import AssignForm, ClassForm
+
+
+def own_class_or_404(class_id: int) -> Classroom:
+    """A class of the current teacher (admins may open any class)."""
+    classroom = db.session.get(Classroom, class_id)
+    if classroom is None:
+        abort_with(404, _("There is no such class."))
+    if classroom.teacher_id != current_user.id and current_user.role != "admin":
+        abort_with(403, _("This class belongs to another teacher."))
+    return classroom
+
+
+def assign_form() -> AssignForm:
+    """The assign form, offering the teacher's quizzes."""
+    form = AssignForm()
+    form.quiz.choices = [(q.id, q.title) for q in class_service.quizzes_of(current_user)]
+    return form
+
+
+@bp.route("/classes", methods=["GET", "POST"])
+def classes():
+    """List the teacher's classes and create a new one."""
+    form = ClassForm()
+    if form.validate_on_submit():
+        classroom = class_service.create_class(current_user, form.name.data)
+        flash(_("Class created. Students join with the code %(code)s.", code=classroom.join_code), "success")
+        return redirect(url_for("teach.class_page", class_id=classroom.id))
+    return render_template("teach/classes.html", form=form, classrooms=class_service.classes_of(current_user)), \
+        400 if form.errors else 200
+
+
+@bp.route("/classes/<int:class_id>", methods=["GET", "POST"])
+def class_page(class_id: int):
+    """Show the class code, its students and assignments; assign a quiz."""
+    classroom = own_class_or_404(class_id)
+    form = assign_form()
+    if form.validate_on_submit():
+        quiz = next((q for q in class_service.quizzes_of(current_user) if q.id == form.quiz.data), None)
+        try:
+            class_service.assign(classroom, quiz, form.due_at.data)
+        except class_service.AlreadyAssigned:
+            abort_with(409, _("That quiz is already assigned to this class."))
+        flash(_("Quiz assigned."), "success")
+        return redirect(url_for("teach.class_page", class_id=classroom.id))
+    return render_template("teach/class.html", classroom=classroom, form=form, action_form=EmptyForm()), \
+        400 if form.errors else 200
+
+
+@bp.route("/assignments/<int:assignment_id>/remove", methods=["POST"])
+def unassign(assignment_id: int):
+    """Take an assigned quiz back from a class."""
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None:
+        abort_with(404, _("There is no such assignment."))
+    classroom = own_class_or_404(assignment.classroom_id)
+    if not EmptyForm().validate_on_submit():
+        abort_with(400, _("The form was incomplete."))
+    class_service.unassign(assignment)
+    flash(_("Assignment removed."), "info")
+    return redirect(url_for("teach.class_page", class_id=classroom.id))

@@ -1,0 +1,124 @@
+"""Question bank pages: browse, write, edit, preview, archive and curate questions."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from quiz.auth.forms import EmptyForm
+from quiz.errors import abort_with
+from quiz.extensions import db
+from quiz.models import Question, Timeline
+from quiz.play.forms import AnswerForm
+from quiz.security import is_safe_next
+from quiz.services import authoring
+from quiz.teach import bp
+from quiz.teach.forms import QuestionFilterForm, QuestionForm, WordingForm
+
+
+def timelines() -> list[Timeline]:
+    """Every timeline with its events, for the pickers."""
+    return list(db.session.scalars(select(Timeline).order_by(Timeline.id)))
+
+
+def event_choices(all_label: str) -> list[tuple[int, str]]:
+    """Events of every timeline as select options, after a 'none/all' entry."""
+    return [(0, all_label)] + [(e.id, f"{t.title} · {e.date_label} {e.headline}"[:120])
+                               for t in timelines() for e in t.events]
+
+
+def question_form(kind: str, question: Question | None = None) -> QuestionForm:
+    """A question form with the timeline and event pickers filled in."""
+    found = timelines()
+    form = QuestionForm(kind, {t.id: {e.id for e in t.events} for t in found})
+    form.timeline.choices = [(t.id, t.title) for t in found]
+    form.event.choices = event_choices(_("No event"))
+    if question is not None and request.method == "GET":
+        form.load(question)
+    return form
+
+
+def question_or_404(question_id: int) -> Question:
+    """Find a question; a custom one belongs to its author (and admins)."""
+    question = db.session.get(Question, question_id)
+    if question is None:
+        abort_with(404, _("There is no such question."))
+    if question.origin == "custom" and question.author_id != current_user.id and current_user.role != "admin":
+        abort_with(403, _("Only its author may change this question."))
+    return question
+
+
+@bp.route("/questions")
+def questions():
+    """Browse the question bank by event, kind, origin and visibility."""
+    form = QuestionFilterForm(request.args)
+    form.event.choices = event_choices(_("All events"))
+    kinds = db.session.scalars(select(Question.kind).distinct().order_by(Question.kind)).all()
+    form.kind.choices = [("", _("All"))] + [(k, k) for k in kinds]
+    if not form.validate():
+        abort_with(400, _("Unknown filter."))
+    query = authoring.browse(None, form.event.data or 0, form.kind.data or "", form.origin.data or "",
+                             form.show.data or "visible")
+    page = db.paginate(query, per_page=50, error_out=False)
+    filters = {k: v for k, v in request.args.items() if k != "page"}
+    return render_template("teach/questions.html", form=form, page=page, filters=filters)
+
+
+@bp.route("/questions/new/<kind>", methods=["GET", "POST"])
+def new_question(kind: str):
+    """Write a new question of one kind."""
+    if kind not in authoring.CUSTOM_KINDS:
+        abort_with(404, _("There is no such kind of question."))
+    form = question_form(kind)
+    if form.validate_on_submit():
+        question = authoring.save_question(None, form.to_draft(), current_user)
+        flash(_("Question saved."), "success")
+        return redirect(url_for("teach.preview_question", question_id=question.id))
+    return render_template("teach/question_form.html", form=form, kind=kind, question=None), \
+        400 if form.errors else 200
+
+
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+def edit_question(question_id: int):
+    """Edit a question: a custom one fully, a generated one's wording (kept on regeneration)."""
+    question = question_or_404(question_id)
+    if question.origin == "generated":
+        return correct_generated(question)
+    form = question_form(question.kind, question)
+    if form.validate_on_submit():
+        authoring.save_question(question, form.to_draft(), current_user)
+        flash(_("Question saved. Past attempts keep the version they were answered with."), "success")
+        return redirect(url_for("teach.preview_question", question_id=question.id))
+    return render_template("teach/question_form.html", form=form, kind=question.kind, question=question), \
+        400 if form.errors else 200
+
+
+def correct_generated(question: Question):
+    """Correct the wording of a generated question."""
+    form = WordingForm(obj=question)
+    if form.validate_on_submit():
+        authoring.correct_wording(question, form.prompt.data, form.explanation.data or "")
+        flash(_("Wording corrected; regenerating the questions keeps your correction."), "success")
+        return redirect(url_for("teach.preview_question", question_id=question.id))
+    return render_template("teach/wording_form.html", form=form, question=question), 400 if form.errors else 200
+
+
+@bp.route("/questions/<int:question_id>/preview")
+def preview_question(question_id: int):
+    """Show the question as a student sees it, then its key and explanation."""
+    question = question_or_404(question_id)
+    form = AnswerForm(position=0)
+    form.choice.choices = [(str(i), c) for i, c in enumerate(question.choices)]
+    return render_template("teach/preview.html", item=question, form=form, action_form=EmptyForm(),
+                           answered=authoring.times_answered(question))
+
+
+@bp.route("/questions/<int:question_id>/<any(hide, restore):action>", methods=["POST"])
+def hide_question(question_id: int, action: str):
+    """Archive (hide) a question or bring it back; it is never deleted."""
+    question = question_or_404(question_id)
+    if not EmptyForm().validate_on_submit():
+        abort_with(400, _("The form was incomplete."))
+    authoring.set_hidden(question, action == "hide")
+    flash(_("Question hidden: it will not be drawn again.") if action == "hide" else _("Question restored."), "info")
+    target = request.form.get("next")
+    return redirect(target if is_safe_next(target) else url_for("teach.preview_question", question_id=question.id))

@@ -1,0 +1,107 @@
+"""Quiz builder pages: list, build, edit, publish and unpublish a teacher's quizzes."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from quiz.auth.forms import EmptyForm
+from quiz.errors import abort_with
+from quiz.extensions import db
+from quiz.models import Quiz, Timeline
+from quiz.services import classes, quizbuilder
+from quiz.teach import bp
+from quiz.teach.quiz_forms import QuizForm
+
+
+def own_quiz_or_404(quiz_id: int) -> Quiz:
+    """A quiz the current teacher built (admins may open any teacher's quiz)."""
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is None or quiz.owner_id is None:
+        abort_with(404, _("There is no such quiz."))
+    if quiz.owner_id != current_user.id and current_user.role != "admin":
+        abort_with(403, _("This quiz belongs to another teacher."))
+    return quiz
+
+
+def timeline_or_404(timeline_id: int | None) -> Timeline:
+    """The chosen timeline, or the first one."""
+    query = select(Timeline).order_by(Timeline.id)
+    if timeline_id:
+        query = query.where(Timeline.id == timeline_id)
+    timeline = db.session.scalar(query)
+    if timeline is None:
+        abort_with(404, _("There is no such timeline."))
+    return timeline
+
+
+def quiz_form(timeline: Timeline, quiz: Quiz | None = None) -> QuizForm:
+    """The quiz form with the timeline's questions, kinds and events as choices."""
+    form = QuizForm()
+    pool = quizbuilder.pickable(timeline.id)
+    form.picked.choices = [(q.id, q.prompt[:140]) for q in pool]
+    form.kinds.choices = [(k, k) for k in sorted({q.kind for q in pool})]
+    form.events.choices = [(e.id, f"{e.date_label} {e.headline}"[:120]) for e in timeline.events]
+    if quiz is not None and request.method == "GET":
+        form.load(quiz)
+    return form
+
+
+def save_from(form: QuizForm, timeline: Timeline, quiz: Quiz | None):
+    """Save a valid form, or refuse a rule that matches no question."""
+    spec = form.to_spec(timeline.id)
+    if not spec.picked and quizbuilder.rule_matches(timeline.id, spec.rule) == 0:
+        form.kinds.errors = [_("Pick questions, or loosen the rule: it matches no question.")]
+        return None
+    return quizbuilder.save_quiz(quiz, spec, current_user)
+
+
+@bp.route("/quizzes")
+def quizzes():
+    """List the teacher's quizzes."""
+    return render_template("teach/quizzes.html", quizzes=classes.quizzes_of(current_user),
+                           timelines=db.session.scalars(select(Timeline).order_by(Timeline.id)).all())
+
+
+@bp.route("/quizzes/new", methods=["GET", "POST"])
+def new_quiz():
+    """Build a quiz on one timeline."""
+    timeline = timeline_or_404(request.args.get("timeline", type=int))
+    form = quiz_form(timeline)
+    if form.validate_on_submit() and (quiz := save_from(form, timeline, None)) is not None:
+        flash(_("Quiz saved."), "success")
+        return redirect(url_for("teach.quiz_page", quiz_id=quiz.id))
+    return render_template("teach/quiz_form.html", form=form, timeline=timeline, quiz=None), \
+        400 if form.errors else 200
+
+
+@bp.route("/quizzes/<int:quiz_id>/edit", methods=["GET", "POST"])
+def edit_quiz(quiz_id: int):
+    """Change a quiz; attempts already started keep their questions."""
+    quiz = own_quiz_or_404(quiz_id)
+    timeline = timeline_or_404(quiz.timeline_id)
+    form = quiz_form(timeline, quiz)
+    if form.validate_on_submit() and save_from(form, timeline, quiz) is not None:
+        flash(_("Quiz saved."), "success")
+        return redirect(url_for("teach.quiz_page", quiz_id=quiz.id))
+    return render_template("teach/quiz_form.html", form=form, timeline=timeline, quiz=quiz), \
+        400 if form.errors else 200
+
+
+@bp.route("/quizzes/<int:quiz_id>")
+def quiz_page(quiz_id: int):
+    """Show a quiz, its link for students and its questions."""
+    quiz = own_quiz_or_404(quiz_id)
+    questions = [item.question for item in quiz.items]
+    return render_template("teach/quiz.html", quiz=quiz, questions=questions, action_form=EmptyForm(),
+                           pool=quizbuilder.rule_matches(quiz.timeline_id, quiz.rule or {}) if not questions else 0)
+
+
+@bp.route("/quizzes/<int:quiz_id>/<any(publish, unpublish):action>", methods=["POST"])
+def publish_quiz(quiz_id: int, action: str):
+    """Publish or unpublish a quiz."""
+    quiz = own_quiz_or_404(quiz_id)
+    if not EmptyForm().validate_on_submit():
+        abort_with(400, _("The form was incomplete."))
+    quizbuilder.set_published(quiz, action == "publish")
+    flash(_("Quiz published.") if action == "publish" else _("Quiz unpublished."), "info")
+    return redirect(url_for("teach.quiz_page", quiz_id=quiz.id))

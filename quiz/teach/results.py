@@ -1,0 +1,35 @@
+"""Results pages: per student, per question and per event, and a CSV export."""
+from flask import Response, render_template, request
+
+from quiz.models import Classroom
+from quiz.services import results
+from quiz.teach import bp
+from quiz.teach.classes import own_class_or_404
+from quiz.teach.quizzes import own_quiz_or_404
+
+
+def chosen_class() -> Classroom | None:
+    """The class named in ?class=, checked to be the teacher's own."""
+    class_id = request.args.get("class", type=int)
+    return own_class_or_404(class_id) if class_id else None
+
+
+@bp.route("/quizzes/<int:quiz_id>/results")
+def quiz_results(quiz_id: int):
+    """Show a quiz's results, for one class or for everyone who played it."""
+    quiz, classroom = own_quiz_or_404(quiz_id), chosen_class()
+    users = results.audience(quiz, classroom)
+    rows, missing = results.student_results(quiz, users)
+    return render_template("teach/results.html", quiz=quiz, classroom=classroom, rows=rows, missing=missing,
+                           questions=results.question_stats(quiz, users),
+                           events=results.event_stats(quiz, users), as_text=results.as_text)
+
+
+@bp.route("/quizzes/<int:quiz_id>/results.csv")
+def quiz_results_csv(quiz_id: int):
+    """Download the per-student results as CSV."""
+    quiz, classroom = own_quiz_or_404(quiz_id), chosen_class()
+    body = results.results_csv(quiz, results.audience(quiz, classroom))
+    name = f"results-{quiz.slug}" + (f"-class{classroom.id}" if classroom else "") + ".csv"
+    return Response(body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
