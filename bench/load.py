@@ -1,0 +1,208 @@
+"""Load benchmark: the app under gunicorn (2 workers, SQLite) against a bare Flask app.
+
+Run: python bench/load.py [--seconds 10] [--connections 8]
+Prints requests/s and p50/p99 for the home page, a question page, answer submissions (rows are
+checked afterwards: stored answers must equal success responses) and a leaderboard page, and as
+its last line answer_vs_bare=X (answer submissions/s divided by bare requests/s, same run).
+Needs `wrk` (Debian package). Figures only; nothing is asserted.
+"""
+import argparse
+import functools
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+ATTEMPTS = 30_000
+
+
+def free_port() -> int:
+    """Ask the OS for a free loopback port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(app_spec: str, env: dict, extra: list[str] = ()):
+    """Run gunicorn with 2 workers (and the project's config when present); yield its base URL."""
+    port = free_port()
+    config = ["-c", str(ROOT / "gunicorn.conf.py")] if (ROOT / "gunicorn.conf.py").exists() else []
+    cmd = [str(BIN / "gunicorn"), *config, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra, app_spec]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def wait_for_port(port: int, timeout: float = 30) -> None:
+    """Block until something listens on the port."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise SystemExit(f"server on port {port} did not start")
+
+
+def prepare_database(env: dict) -> None:
+    """Migrate and load the bundled timeline into the benchmark database."""
+    subprocess.run([str(BIN / "flask"), "--app", "quiz", "setup"], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def guest_session(base: str) -> tuple[str, str]:
+    """Become a guest over HTTP; return the session cookie header and a CSRF token."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    token = CSRF_RE.search(opener.open(base + "/").read().decode()).group(1)
+    form = urllib.parse.urlencode({"csrf_token": token, "nickname": "bench"}).encode()
+    opener.open(base + "/auth/guest", data=form)
+    token = CSRF_RE.search(opener.open(base + "/").read().decode()).group(1)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+    return cookie, token
+
+
+def create_attempts(database_url: str, count: int) -> tuple[int, int]:
+    """Give the bench guest `count` unanswered one-question attempts; return the id range."""
+    sys.path.insert(0, str(ROOT))
+    from sqlalchemy import func, insert, select
+
+    from quiz import create_app
+    from quiz.extensions import db
+    from quiz.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion, User
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "bench"})
+    with app.app_context():
+        question = db.session.scalars(select(Question).where(Question.kind == "date_month")).first()
+        quiz = Quiz(slug="bench-one", title="bench", shuffle=False)
+        quiz.items.append(QuizQuestion(question_id=question.id))
+        db.session.add(quiz)
+        db.session.flush()
+        user_id = db.session.scalar(select(func.max(User.id)))
+        first = (db.session.scalar(select(func.max(Attempt.id))) or 0) + 1
+        ids = range(first, first + count)
+        db.session.execute(insert(Attempt), [{"id": i, "user_id": user_id, "quiz_id": quiz.id, "total": 1} for i in ids])
+        db.session.execute(insert(AttemptItem), [
+            {"attempt_id": i, "position": 0, "question_id": question.id, "kind": question.kind, "prompt": question.prompt,
+             "choices": question.choices, "answer": question.answer, "explanation": question.explanation} for i in ids])
+        db.session.commit()
+        db.engine.dispose()
+    return first, first + count - 1
+
+
+def count_answers(database_url: str, first: int, last: int) -> int:
+    """Count stored answers for the benchmark attempts."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM answers WHERE attempt_id BETWEEN :a AND :b"),
+                            {"a": first, "b": last}).scalar()
+
+
+UNIT = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
+
+
+def parse_wrk(output: str) -> dict:
+    """Read requests/s, p50, p99, request count and failed responses from wrk's report."""
+    def latency(p: str) -> float:
+        value, unit = re.search(rf"^\s+{p}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M).groups()
+        return float(value) * UNIT[unit]
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+            "p50": latency("50"), "p99": latency("99"),
+            "requests": int(re.search(r"(\d+) requests in", output).group(1)),
+            "failed": (int(failed.group(1)) if failed else 0) + (sum(map(int, errors.groups())) if errors else 0)}
+
+
+def wrk(url: str, seconds: int, connections: int, script: str | None = None, env: dict | None = None) -> dict:
+    """Drive one URL with wrk from a separate process."""
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    if script:
+        cmd[1:1] = ["-s", script]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env or os.environ, check=True).stdout
+    return parse_wrk(out)
+
+
+def report(name: str, figures: dict) -> None:
+    """Print one line of figures."""
+    print(f"{name:<18} {figures['rps']:>9.1f} req/s   p50 {figures['p50']:>8.2f} ms   p99 {figures['p99']:>8.2f} ms"
+          f"   ({figures['requests']} requests, {figures['failed']} failed)")
+
+
+def leaderboard_path(base: str) -> str | None:
+    """The per-quiz leaderboard page, if this version of the app has one."""
+    for path in ("/leaderboard/alipay-quick", "/leaderboards/alipay-quick", "/leaderboard/quiz/alipay-quick"):
+        try:
+            if urllib.request.urlopen(base + path).status == 200:
+                return path
+        except OSError:
+            continue
+    return None
+
+
+def main() -> None:
+    """Run every scenario in one go and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="quiz-load-"))
+    database_url = f"sqlite:///{tmp / 'load.sqlite3'}"
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "bench-secret", "QUIZ_ENV": "production",
+           "SESSION_COOKIE_SECURE": "0"}
+    prepare_database(env)
+    run = functools.partial(wrk, seconds=args.seconds, connections=args.connections)
+    with gunicorn("bare_app:app", env, ["--pythonpath", str(ROOT / "bench")]) as bare_base:
+        bare = run(bare_base + "/")
+    with gunicorn("quiz:create_app()", env) as base:
+        cookie, token = guest_session(base)
+        first, last = create_attempts(database_url, ATTEMPTS)
+        results = {"bare flask": bare, "home page": run(base + "/")}
+        results["question page"] = run(base + f"/attempt/{last}", script=str(write_cookie_script(tmp, cookie)))
+        answer_env = {**env, "ATTEMPT_FIRST": str(first), "ATTEMPT_LAST": str(last - 1), "CSRF_TOKEN": token,
+                      "SESSION_COOKIE": cookie, "WRK_THREADS": "2"}
+        results["answer submit"] = run(base + "/", script=str(ROOT / "bench" / "answer.lua"), env=answer_env)
+        board = leaderboard_path(base)
+        if board:
+            results["leaderboard page"] = run(base + board)
+    for name, figures in results.items():
+        report(name, figures)
+    if not board:
+        print("leaderboard page   not available in this version")
+    answer = results["answer submit"]
+    successes = answer["requests"] - answer["failed"]
+    stored = count_answers(database_url, first, last)
+    # wrk stops counting at the deadline; requests in flight then still complete on the server.
+    consistent = successes <= stored <= successes + args.connections
+    print(f"answers: {successes} success responses counted, {stored} rows stored, at most {args.connections} "
+          f"in flight at the stop: {'consistent' if consistent else 'INCONSISTENT'}")
+    print(f"answer_vs_bare={answer['rps'] / bare['rps']:.3f}")
+
+
+def write_cookie_script(tmp: Path, cookie: str) -> Path:
+    """A tiny wrk script that sends the session cookie with every GET."""
+    path = tmp / "cookie.lua"
+    path.write_text(f'wrk.headers["Cookie"] = "{cookie}"\n')
+    return path
+
+
+if __name__ == "__main__":
+    main()
