@@ -1,0 +1,122 @@
+"""Teachers' questions through the forms: each kind, fill-in play, versions, curation, escaping."""
+import pytest
+from sqlalchemy import select
+
+from helpers import attempt, item_at
+from quiz import generator
+from quiz.extensions import db
+from quiz.models import Answer, Question, Quiz, Timeline
+from quiz.services import timelines
+from teach_helpers import class_with, custom_question, signed_in, teacher_quiz, user
+
+
+def form(prompt="支付宝哪一年成立？", **extra) -> dict:
+    """A question form with six option boxes."""
+    data = {"prompt": prompt, "explanation": "解析", "timeline": "1", "event": "0"}
+    data.update({f"options-{i}": "" for i in range(6)})
+    data.update(extra)
+    return data
+
+
+@pytest.fixture
+def teacher(app):
+    """A signed-in teacher."""
+    return signed_in(app, "teacher", "teacher1")
+
+
+@pytest.mark.parametrize("kind, extra, answer", [
+    ("choice", {"options-0": "2003年", "options-1": "2004年", "correct": "1"}, "2004年"),
+    ("true_false", {"truth": "false"}, "错误"),
+    ("order", {"options-0": "甲", "options-1": "乙", "options-2": "丙"}, ["甲", "乙", "丙"]),
+    ("fill_in", {"accepted": "二〇〇四\n2004年"}, ["二〇〇四", "2004年"]),
+])
+def test_teacher_writes_each_kind(teacher, kind, extra, answer):
+    response = teacher.post(f"/teach/questions/new/{kind}", form(**extra), token_from=f"/teach/questions/new/{kind}")
+    assert response.status_code == 302
+    question = db.session.scalar(select(Question).where(Question.origin == "custom"))
+    assert question.kind == kind and question.answer == answer
+    assert question.author_id == user("teacher1").id
+    if kind == "order":
+        assert question.choices != answer and sorted(question.choices) == sorted(answer)
+
+
+@pytest.mark.parametrize("kind, extra", [
+    ("choice", {"options-0": "只有一个", "correct": "0"}),
+    ("choice", {"options-0": "同", "options-1": "同", "correct": "0"}),
+    ("choice", {"options-0": "甲", "options-1": "乙", "correct": "4"}),
+    ("order", {"options-0": "甲", "options-1": "乙"}),
+    ("fill_in", {"accepted": "  \n "}),
+    ("choice", {"prompt": "", "options-0": "甲", "options-1": "乙", "correct": "0"}),
+])
+def test_bad_questions_are_refused_and_not_stored(teacher, kind, extra):
+    response = teacher.post(f"/teach/questions/new/{kind}", form(**extra), token_from=f"/teach/questions/new/{kind}")
+    assert response.status_code == 400
+    assert db.session.scalar(select(Question).where(Question.origin == "custom")) is None
+
+
+def test_fill_in_is_played_and_graded_after_normalising(app, teacher):
+    question = custom_question(user("teacher1"), kind="fill_in", prompt="支付宝成立于____年")
+    teacher_quiz(user("teacher1"), [question.id], title="填空")
+    student = signed_in(app, "student", "student1")
+    slug = db.session.scalar(select(Quiz.slug).where(Quiz.title == "填空"))
+    attempt_id = student.start(slug)
+    page = student.client.get(f"/attempt/{attempt_id}").get_data(as_text=True)
+    assert 'name="text"' in page and "支付宝成立于____年" in page
+    empty = student.post(f"/attempt/{attempt_id}/answer", {"position": "0", "text": "  "})
+    assert empty.status_code == 400 and db.session.scalar(select(Answer)) is None
+    response = student.post(f"/attempt/{attempt_id}/answer", {"position": "0", "text": "２００４ "})
+    assert response.status_code == 302
+    assert db.session.scalar(select(Answer.correct)) is True
+    assert attempt(attempt_id).score == 1
+
+
+def test_editing_an_answered_question_keeps_what_past_attempts_show(app, teacher):
+    question = custom_question(user("teacher1"))
+    quiz = teacher_quiz(user("teacher1"), [question.id])
+    student = signed_in(app, "student", "student1")
+    attempt_id = student.start(quiz.slug)
+    student.post(f"/attempt/{attempt_id}/answer", {"position": "0", "choice": "1"})
+    edited = form(prompt="改过的题干", **{"options-0": "2001年", "options-1": "2002年", "correct": "0"})
+    assert teacher.post(f"/teach/questions/{question.id}/edit", edited,
+                        token_from=f"/teach/questions/{question.id}/edit").status_code == 302
+    item = item_at(attempt_id, 0)
+    assert item.prompt == "支付宝哪一年成立？" and item.answer == "2004年" and item.response.correct
+    result = student.client.get(f"/attempt/{attempt_id}/result").get_data(as_text=True)
+    assert "支付宝哪一年成立？" in result and "改过的题干" not in result
+    # Archiving hides it from new attempts but never deletes it.
+    teacher.post(f"/teach/questions/{question.id}/hide", {}, token_from=f"/teach/questions/{question.id}/preview")
+    db.session.expire_all()
+    assert db.session.get(Question, question.id).hidden is True
+    assert student.post(f"/quiz/{quiz.slug}/start", {}, token_from="/").status_code == 409
+
+
+def test_curated_generated_question_survives_regeneration(teacher):
+    generated = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id))
+    hidden = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id.desc()))
+    response = teacher.post(f"/teach/questions/{generated.id}/edit", {"prompt": "更清楚的题干", "explanation": "新解析"},
+                            token_from=f"/teach/questions/{generated.id}/edit")
+    assert response.status_code == 302
+    teacher.post(f"/teach/questions/{hidden.id}/hide", {}, token_from="/teach/questions")
+    count = db.session.scalar(select(db.func.count(Question.id)))
+    timeline = db.session.get(Timeline, 1)
+    assert timelines.sync_generated_questions(timeline, generator.parse_timeline(timeline.source_text)) == 0
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Question, generated.id).prompt == "更清楚的题干"
+    assert db.session.get(Question, hidden.id).hidden is True
+    assert db.session.scalar(select(db.func.count(Question.id))) == count
+    browse = teacher.client.get(f"/teach/questions?kind={generated.kind}&show=all").get_data(as_text=True)
+    assert "更清楚的题干" in browse
+
+
+def test_teacher_text_is_escaped_everywhere(app, teacher):
+    evil = "<script>alert(1)</script>"
+    question = custom_question(user("teacher1"), prompt=evil)
+    quiz = teacher_quiz(user("teacher1"), [question.id], title=evil)
+    class_with(user("teacher1"), quiz, name=evil)
+    student = signed_in(app, "student", "student1")
+    for client, path in ((teacher.client, f"/teach/questions/{question.id}/preview"),
+                         (teacher.client, f"/teach/quizzes/{quiz.id}"), (teacher.client, "/teach/"),
+                         (student.client, "/"), (student.client, f"/quiz/{quiz.slug}")):
+        html = client.get(path).get_data(as_text=True)
+        assert evil not in html and "&lt;script&gt;" in html, path
