@@ -8,10 +8,12 @@ from quiz.auth.forms import GuestForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Quiz, Timeline
+from quiz.models import now_utc
 from quiz.play import bp
 from quiz.play.forms import AnswerForm, LanguageForm
 from quiz.security import is_safe_next
-from quiz.services import classes, play, progress
+from quiz.services import play, progress
+from quiz.services.mastery import timeline_strip
 from quiz.services.scoring import InvalidAnswer, read_answer
 
 
@@ -35,11 +37,10 @@ def own_attempt_or_404(attempt_id: int) -> Attempt:
 def index():
     """List the quizzes, with a resume link for unfinished attempts."""
     quizzes = db.session.scalars(select(Quiz).where(Quiz.published.is_(True)).order_by(Quiz.position, Quiz.id)).all()
-    unfinished, assignments = {}, []
+    unfinished = {}
     if current_user.is_authenticated:
         unfinished = {a.quiz_id: a for a in play.attempts_of(current_user) if not a.is_finished}
-        assignments = classes.assignments_for(current_user)
-    return render_template("play/index.html", quizzes=quizzes, unfinished=unfinished, assignments=assignments)
+    return render_template("play/index.html", quizzes=quizzes, unfinished=unfinished)
 
 
 @bp.route("/quiz/<slug>")
@@ -93,10 +94,7 @@ def answer(attempt_id: int):
     try:
         play.submit_answer(attempt, item.position, form.raw_answer(item.kind))
     except InvalidAnswer:
-        if item.kind == "fill_in":
-            form.text.errors = [_("Type an answer before you submit.")]
-        else:
-            form.choice.errors = [_("Choose one of the options before you submit.")]
+        form.choice.errors = [_("Choose one of the options before you submit.")]
         return render_question(attempt, item, form, 400)
     except play.AlreadyAnswered:
         if item.response is not None and item.response.given == safe_read(item, form):
@@ -151,7 +149,8 @@ def progress_page():
     """Show, per event, how well the user knows it."""
     timelines = db.session.scalars(select(Timeline).order_by(Timeline.id)).all()
     mastery = {t.id: progress.event_mastery(current_user.id, t) for t in timelines}
-    return render_template("play/progress.html", timelines=timelines, mastery=mastery)
+    strips = {t.id: timeline_strip([current_user.id], t, now_utc()) for t in timelines}
+    return render_template("play/progress.html", timelines=timelines, mastery=mastery, strips=strips)
 
 
 @bp.route("/lang", methods=["POST"])

@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
 from quiz.services import progress, scoring
+from quiz.services import partial, review
 from quiz.services.selection import draw_questions
 
 
@@ -82,9 +83,10 @@ def submit_answer(attempt: Attempt, position: int, raw: Sequence[str]) -> Answer
     if item is not current_item(attempt):
         raise OutOfSequence()
     given = scoring.read_answer(item.kind, item.choices, raw)
-    points = scoring.grade(item.kind, given, item.answer)
+    points = scoring.grade(item.kind, given, partial.answer_key(item))
     answer = store_answer(attempt, item, given, points)
     progress.record(attempt.user_id, item.question_id, points >= 1.0, answer.answered_at)
+    review.record_review(attempt.user_id, item.question_id, points, answer.answered_at)  # spaced repetition
     finish_if_complete(attempt.id)
     db.session.commit()
     db.session.refresh(attempt)
