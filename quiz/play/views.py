@@ -12,7 +12,7 @@ from quiz.models import now_utc
 from quiz.play import bp
 from quiz.play.forms import AnswerForm, LanguageForm
 from quiz.security import is_safe_next
-from quiz.services import play, progress
+from quiz.services import classes, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.services.scoring import InvalidAnswer, read_answer
 
@@ -37,10 +37,11 @@ def own_attempt_or_404(attempt_id: int) -> Attempt:
 def index():
     """List the quizzes, with a resume link for unfinished attempts."""
     quizzes = db.session.scalars(select(Quiz).where(Quiz.published.is_(True)).order_by(Quiz.position, Quiz.id)).all()
-    unfinished = {}
+    unfinished, assignments = {}, []
     if current_user.is_authenticated:
         unfinished = {a.quiz_id: a for a in play.attempts_of(current_user) if not a.is_finished}
-    return render_template("play/index.html", quizzes=quizzes, unfinished=unfinished)
+        assignments = classes.assignments_for(current_user)
+    return render_template("play/index.html", quizzes=quizzes, unfinished=unfinished, assignments=assignments)
 
 
 @bp.route("/quiz/<slug>")
@@ -94,7 +95,10 @@ def answer(attempt_id: int):
     try:
         play.submit_answer(attempt, item.position, form.raw_answer(item.kind))
     except InvalidAnswer:
-        form.choice.errors = [_("Choose one of the options before you submit.")]
+        if item.kind == "fill_in":
+            form.text.errors = [_("Type an answer before you submit.")]
+        else:
+            form.choice.errors = [_("Choose one of the options before you submit.")]
         return render_question(attempt, item, form, 400)
     except play.AlreadyAnswered:
         if item.response is not None and item.response.given == safe_read(item, form):

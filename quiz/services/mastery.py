@@ -1,0 +1,71 @@
+"""Mastery per event from the FSRS cards: the timeline as a strip of events, grouped by era."""
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from quiz.extensions import db
+from quiz.models import Event, Question, ReviewCard, Timeline, question_events
+from quiz.services import review
+from quiz.services.catalog import split_into_eras
+
+# Chance of recall a week ahead at or above which an event counts as learning / mastered.
+LEARNING_FROM, MASTERED_FROM = 0.7, 0.9
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One event on the strip and the mean chance its questions are recalled a week from now."""
+
+    event: Event
+    recall: float | None
+    cards: int
+
+    @property
+    def level(self) -> str:
+        """new, weak, learning or mastered: the cell's colour."""
+        if self.recall is None:
+            return "new"
+        if self.recall >= MASTERED_FROM:
+            return "mastered"
+        return "learning" if self.recall >= LEARNING_FROM else "weak"
+
+    @property
+    def percent(self) -> int | None:
+        """The recall chance as a whole percentage."""
+        return None if self.recall is None else round(self.recall * 100)
+
+
+@dataclass(frozen=True)
+class Era:
+    """A span of years and its events' cells, in timeline order."""
+
+    first: int
+    last: int
+    cells: list[Cell]
+
+
+def recall_by_event(user_ids: Sequence[int], timeline: Timeline, now: datetime) -> dict[int, list[float]]:
+    """Every card's recall chance, per event of the timeline, for the given users."""
+    rows = db.session.execute(
+        select(question_events.c.event_id, ReviewCard)
+        .join(ReviewCard, ReviewCard.question_id == question_events.c.question_id)
+        .join(Question, Question.id == question_events.c.question_id)
+        .where(ReviewCard.user_id.in_(list(user_ids)), Question.timeline_id == timeline.id)
+    ).all()
+    chances: dict[int, list[float]] = defaultdict(list)
+    for event_id, card in rows:
+        chances[event_id].append(review.recall_chance(card, now))
+    return chances
+
+
+def timeline_strip(user_ids: Sequence[int], timeline: Timeline, now: datetime) -> list[Era]:
+    """The timeline's events coloured by mastery, cut into the catalogue's eras."""
+    chances = recall_by_event(user_ids, timeline, now)
+    cells = [Cell(e, sum(c) / len(c) if (c := chances.get(e.id)) else None, len(c or ())) for e in timeline.events]
+    eras = []
+    for first, last in split_into_eras([e.start_on.year for e in timeline.events]):
+        eras.append(Era(first, last, [c for c in cells if first <= c.event.start_on.year <= last]))
+    return eras

@@ -1,0 +1,165 @@
+"""Practice sessions of due and new questions, and the daily challenge with its streak.
+
+Both reuse the play machinery: a session is an ordinary Attempt on an unpublished Quiz, so
+the answer key stays frozen on the server and every answer is graded by services.play.
+Date questions are frozen as "date_entry" items: the student types or picks the date.
+"""
+import random
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from quiz.extensions import db
+from quiz.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion, ReviewCard, User
+from quiz.services import partial, review
+from quiz.services.play import EmptyQuiz, unfinished_attempt
+
+SESSION_SIZE = 10
+DAILY_SIZE = 5
+PRACTICE_SLUG = "practice"
+DAILY_PREFIX = "daily-"
+DATE_KINDS = {"date_year": "year", "date_month": "month", "date_day": "day"}
+
+
+class DailyDone(Exception):
+    """The user already finished today's challenge."""
+
+    def __init__(self, attempt: Attempt):
+        super().__init__(attempt.id)
+        self.attempt = attempt
+
+
+def today(timezone: str) -> date:
+    """The challenge day in the app's time zone (everyone shares the same day)."""
+    return datetime.now(ZoneInfo(timezone)).date()
+
+
+def ensure_quiz(slug: str, title: str) -> tuple[Quiz, bool]:
+    """Find the unpublished quiz behind a session, or create it; tell whether it is new."""
+    quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug))
+    if quiz is not None:
+        return quiz, False
+    quiz = Quiz(slug=slug, title=title, published=False, shuffle=False, position=1000)
+    try:
+        with db.session.begin_nested():
+            db.session.add(quiz)
+    except IntegrityError:  # created by a parallel request
+        return db.session.scalar(select(Quiz).where(Quiz.slug == slug)), False
+    return quiz, True
+
+
+def freeze(question: Question, position: int) -> AttemptItem:
+    """Copy a question into an attempt; a single-date question becomes a typed date entry."""
+    kind, choices = question.kind, list(question.choices)
+    precision = DATE_KINDS.get(kind)
+    key = partial.parse_date(question.answer) if precision and isinstance(question.answer, str) else None
+    if key is not None and key.precision == precision:
+        kind, choices = "date_entry", [precision]
+    return AttemptItem(position=position, question_id=question.id, kind=kind, prompt=question.prompt,
+                       choices=choices, answer=question.answer, explanation=question.explanation)
+
+
+def new_attempt(user: User, quiz: Quiz, questions: list[Question]) -> Attempt:
+    """Store an attempt with the questions frozen into it."""
+    if not questions:
+        raise EmptyQuiz(quiz.slug)
+    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions))
+    attempt.items = [freeze(q, i) for i, q in enumerate(questions)]
+    db.session.add(attempt)
+    db.session.commit()
+    return attempt
+
+
+def visible(query):
+    """Only questions students may be asked."""
+    return query.where(Question.hidden.is_(False))
+
+
+def due_questions(user_id: int, now: datetime, limit: int) -> list[Question]:
+    """The user's due questions, most overdue first."""
+    rows = db.session.execute(visible(
+        select(ReviewCard, Question).join(Question, Question.id == ReviewCard.question_id)
+        .where(ReviewCard.user_id == user_id, ReviewCard.due <= now + review.LEARN_AHEAD)
+        .order_by(ReviewCard.due, ReviewCard.id)
+    )).all()
+    return [question for card, question in rows if review.is_due(card, now)][:limit]
+
+
+def new_questions(user_id: int, count: int, rng: random.Random) -> list[Question]:
+    """Questions the user has never answered, drawn at random."""
+    seen = select(ReviewCard.question_id).where(ReviewCard.user_id == user_id)
+    pool = list(db.session.scalars(visible(select(Question).where(Question.id.not_in(seen))).order_by(Question.id)))
+    return rng.sample(pool, min(count, len(pool)))
+
+
+def due_count(user_id: int, now: datetime) -> int:
+    """How many questions are due for the user now."""
+    return len(due_questions(user_id, now, 10**6))
+
+
+def start_practice(user: User, now: datetime, seed: int | None = None) -> Attempt:
+    """Resume the open session, or start one: due questions first, new ones fill the rest."""
+    quiz, _new = ensure_quiz(PRACTICE_SLUG, "间隔复习练习")
+    current = unfinished_attempt(user, quiz)
+    if current is not None:
+        return current
+    rng = random.Random(seed)
+    due = due_questions(user.id, now, SESSION_SIZE)
+    fresh = new_questions(user.id, SESSION_SIZE - len(due), rng)
+    mixed = due + fresh
+    rng.shuffle(mixed)
+    return new_attempt(user, quiz, mixed)
+
+
+def daily_quiz(day: date) -> Quiz:
+    """The day's challenge: the same questions for everyone, drawn with the date as seed."""
+    quiz, created = ensure_quiz(f"{DAILY_PREFIX}{day.isoformat()}", f"每日挑战 {day.isoformat()}")
+    if created:
+        pool = list(db.session.scalars(visible(select(Question)).order_by(Question.id)))
+        chosen = random.Random(day.toordinal()).sample(pool, min(DAILY_SIZE, len(pool)))
+        quiz.items = [QuizQuestion(question_id=q.id, position=i) for i, q in enumerate(chosen)]
+        db.session.commit()
+    return quiz
+
+
+def finished_daily(user: User, quiz: Quiz) -> Attempt | None:
+    """The user's finished attempt at a daily challenge, if any."""
+    return db.session.scalar(select(Attempt).where(
+        Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.finished_at.is_not(None)
+    ).order_by(Attempt.id))
+
+
+def start_daily(user: User, day: date) -> Attempt:
+    """Resume today's challenge or start it; once finished it cannot be taken again."""
+    quiz = daily_quiz(day)
+    current = unfinished_attempt(user, quiz)
+    if current is not None:
+        return current
+    done = finished_daily(user, quiz)
+    if done is not None:
+        raise DailyDone(done)
+    return new_attempt(user, quiz, [item.question for item in quiz.items])
+
+
+def challenge_day(slug: str) -> date | None:
+    """The day of a daily challenge's slug; None for any other quiz."""
+    try:
+        return date.fromisoformat(slug.removeprefix(DAILY_PREFIX))
+    except ValueError:
+        return None
+
+
+def streak(user_id: int, day: date) -> int:
+    """Consecutive days of finished challenges up to today (or yesterday, if today is still open)."""
+    slugs = db.session.scalars(
+        select(Quiz.slug).join(Attempt, Attempt.quiz_id == Quiz.id)
+        .where(Attempt.user_id == user_id, Attempt.finished_at.is_not(None), Quiz.slug.startswith(DAILY_PREFIX))
+    )
+    days = {d for d in map(challenge_day, slugs) if d is not None}
+    current = day if day in days else day - timedelta(days=1)
+    count = 0
+    while current in days:
+        count, current = count + 1, current - timedelta(days=1)
+    return count
