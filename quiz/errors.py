@@ -1,12 +1,14 @@
 """Error pages: a clear message with the right status, never a traceback."""
 from typing import NoReturn
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app, g, render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError, default_exceptions
 
-from quiz.extensions import db
+from quiz.extensions import db, login_manager
 
 
 def abort_with(code: int, message: str) -> NoReturn:
@@ -29,7 +31,15 @@ def render_http_error(error: HTTPException):
     }
     code = error.code or 500
     message = messages.get(code, _("Something went wrong on our side."))
-    return render_template("errors/error.html", code=code, message=message, detail=public_detail(error)), code
+    return render_error_page(code, message, public_detail(error))
+
+
+def render_error_page(code: int, message: str, detail: str | None = None):
+    """Render the error page; should the database fail meanwhile, show the outage page."""
+    try:
+        return render_template("errors/error.html", code=code, message=message, detail=detail), code
+    except (OperationalError, InterfaceError, PoolTimeout) as failure:
+        return render_database_error(failure)
 
 
 def public_detail(error: HTTPException) -> str | None:
@@ -40,18 +50,37 @@ def public_detail(error: HTTPException) -> str | None:
 def render_csrf_error(error: CSRFError):
     """A missing or stale form token: ask the user to reload and retry."""
     message = _("This form has expired or was not sent from this site. Reload the page and try again.")
-    return render_template("errors/error.html", code=400, message=message, detail=None), 400
+    return render_error_page(400, message)
 
 
 def render_server_error(error: Exception):
     """Roll back the failed transaction and show a generic page."""
-    db.session.rollback()
+    rollback_quietly()
     current_app.logger.exception("Unhandled error", exc_info=error)
     return render_http_error(InternalServerError())
 
 
+def rollback_quietly() -> None:
+    """Roll back the request's transaction; a dead connection has nothing to roll back."""
+    try:
+        db.session.rollback()
+    except SQLAlchemyError:
+        pass
+
+
+def render_database_error(error: SQLAlchemyError):
+    """The database cannot be reached: say so (503) without touching it again for the page."""
+    current_app.logger.error("Database unavailable: %s", error)
+    rollback_quietly()
+    g._login_user = login_manager.anonymous_user()  # Flask-Login's cache: no user query for the header
+    message = _("The database is not available right now. Please try again in a minute.")
+    return render_template("errors/error.html", code=503, message=message, detail=None), 503
+
+
 def init_app(app: Flask) -> None:
     """Register the handlers."""
+    for error in (OperationalError, InterfaceError, PoolTimeout):
+        app.register_error_handler(error, render_database_error)
     app.register_error_handler(CSRFError, render_csrf_error)
     app.register_error_handler(HTTPException, render_http_error)
     app.register_error_handler(Exception, render_server_error)

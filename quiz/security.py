@@ -1,7 +1,8 @@
-"""Security headers and safe redirects."""
+"""Security headers, safe redirects and input the database cannot store."""
 from urllib.parse import urlsplit
 
-from flask import Flask, Response
+from flask import Flask, Response, request
+from werkzeug.exceptions import BadRequest
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -32,8 +33,18 @@ def is_safe_next(target: str | None) -> bool:
     return not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//") and "\\" not in target
 
 
+def refuse_nul_bytes() -> None:
+    """Refuse NUL characters in the path, query or form: PostgreSQL text cannot hold them."""
+    values = [request.path, *request.args.values()]
+    if request.method == "POST" and request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        values += request.form.values()
+    if any("\x00" in value for value in values):
+        raise BadRequest()
+
+
 def init_app(app: Flask) -> None:
-    """Install the header hooks."""
+    """Install the request guards and header hooks."""
+    app.before_request(refuse_nul_bytes)
     app.after_request(add_security_headers)
     if app.config.get("SESSION_COOKIE_SECURE"):
         app.after_request(add_hsts)

@@ -17,6 +17,10 @@ from quiz.services.mastery import timeline_strip
 from quiz.services.scoring import InvalidAnswer, read_answer
 
 
+# Ids are 32-bit in the database: a larger number in the address cannot be a row.
+MAX_ID = 2**31 - 1
+
+
 def published_quiz_or_404(slug: str) -> Quiz:
     """Find a published quiz by its slug."""
     quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug, Quiz.published.is_(True)))
@@ -27,7 +31,7 @@ def published_quiz_or_404(slug: str) -> Quiz:
 
 def own_attempt_or_404(attempt_id: int) -> Attempt:
     """Find one of the current user's attempts; someone else's is 'not found'."""
-    attempt = db.session.get(Attempt, attempt_id)
+    attempt = db.session.get(Attempt, attempt_id) if attempt_id <= MAX_ID else None
     if attempt is None or attempt.user_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
     return attempt
@@ -95,7 +99,9 @@ def answer(attempt_id: int):
     try:
         play.submit_answer(attempt, item.position, form.raw_answer(item.kind))
     except InvalidAnswer:
-        if item.kind == "fill_in":
+        if item.kind == "order":
+            form.order.errors = [_("Put every item in order, each exactly once, before you submit.")]
+        elif item.kind == "fill_in":
             form.text.errors = [_("Type an answer before you submit.")]
         else:
             form.choice.errors = [_("Choose one of the options before you submit.")]

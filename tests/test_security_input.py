@@ -1,0 +1,190 @@
+"""Hostile input: oversized bodies, script in text, security headers, error pages and tampered
+answer forms (RELIABILITY rows 5, 8, 15, 16, 23 and 24)."""
+import re
+
+import pytest
+from sqlalchemy import select
+
+from helpers import answer_form, csrf_from, attempt, fixed_quiz, item_at
+from quiz import ROOT
+from quiz.extensions import db
+from quiz.models import Answer, Question, Quiz, QuizQuestion
+from quiz.services import timelines
+from security_support import extra_app, post_rules, route_path, row_counts
+
+MB = 1024 * 1024
+PAYLOADS = ["<script>alert(1)</script>", '" onmouseover="alert(2)', "{{7*7}}"]
+
+
+def test_ten_megabyte_body_to_every_post_route_is_413_and_stores_nothing(app, actions, client):
+    actions.guest()
+    values = {"attempt_id": actions.start(), "slug": "alipay-quick"}
+    before = row_counts()
+    rules = post_rules(app)
+    assert {"auth.login", "auth.signup", "auth.guest", "play.answer", "play.start"} <= {r.endpoint for r in rules}
+    for rule in rules:
+        form = {"csrf_token": csrf_from(client), "nickname": "x" * (10 * MB), "username": "big",
+                "position": "0", "choice": "0"}
+        assert client.post(route_path(rule, values), data=form).status_code == 413, rule.rule
+    assert row_counts() == before
+    assert client.get("/").status_code == 200  # the worker survives
+
+
+def test_two_thousand_field_multipart_form_is_413(actions, client):
+    actions.guest()
+    attempt_id = actions.start()
+    fields = {f"field{i}": "v" for i in range(2000)}
+    response = actions.post(f"/attempt/{attempt_id}/answer", {**fields, "position": "0", "choice": "0"},
+                            content_type="multipart/form-data")
+    assert response.status_code == 413
+    assert row_counts()["answers"] == 0
+
+
+def hostile_quiz() -> str:
+    """Import a timeline whose events carry script, attribute and template payloads; quiz it."""
+    lines = []
+    for year, payload in zip((2001, 2002, 2003, 2004), PAYLOADS + PAYLOADS[:1]):
+        lines += [f"## {year}年3月{year - 1990}日，测试公司发布{payload}产品。", f"说明文字 {payload} 结束。"]
+    timeline = timelines.import_timeline("hostile", "恶意时间线", "\n".join(lines) + "\n")
+    db.session.flush()
+    quiz = Quiz(slug="hostile", title="测验 " + PAYLOADS[0] + PAYLOADS[2], shuffle=False)
+    questions = db.session.scalars(select(Question).where(Question.timeline_id == timeline.id).order_by(Question.id))
+    quiz.items = [QuizQuestion(question_id=q.id, position=i) for i, q in enumerate(questions)]
+    db.session.add(quiz)
+    db.session.commit()
+    return quiz.slug
+
+
+def played_pages(actions, client, slug: str) -> list[str]:
+    """Play the whole quiz and return the HTML of every page seen on the way."""
+    attempt_id = actions.start(slug)
+    pages = [client.get("/").get_data(as_text=True), client.get(f"/quiz/{slug}").get_data(as_text=True),
+             client.get("/auth/signup").get_data(as_text=True)]
+    for position in range(attempt(attempt_id).total):
+        pages.append(client.get(f"/attempt/{attempt_id}").get_data(as_text=True))
+        actions.post(f"/attempt/{attempt_id}/answer", answer_form(item_at(attempt_id, position), right=False))
+        pages.append(client.get(f"/attempt/{attempt_id}/feedback/{position}").get_data(as_text=True))
+    for path in (f"/attempt/{attempt_id}/result", "/attempts", "/progress"):
+        pages.append(client.get(path).get_data(as_text=True))
+    return pages
+
+
+def test_script_in_nickname_and_timeline_text_is_rendered_escaped(actions, client):
+    slug = hostile_quiz()
+    actions.guest("".join(PAYLOADS)[:40])
+    pages = played_pages(actions, client, slug)
+    for html in pages:
+        assert "<script>alert" not in html and 'onmouseover="alert' not in html
+    joined = "".join(pages)
+    assert joined.count("&lt;script&gt;alert(1)&lt;/script&gt;") > 10
+    assert "&#34; onmouseover=&#34;alert(2)" in joined
+    assert "{{7*7}}" in joined  # shown as text, never evaluated
+
+
+def template_files():
+    """Every template and Python module that could mark text as safe HTML."""
+    return [*(ROOT / "templates").rglob("*.html"), *(ROOT / "quiz").rglob("*.py")]
+
+
+def test_no_template_or_module_marks_text_as_safe():
+    offenders = [str(p) for p in template_files()
+                 if re.search(r"\|\s*safe\b|Markup\(|autoescape\s+false", p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_templates_hold_no_inline_script_or_event_handler():
+    """The CSP forbids inline script, so a page that had some would break: none may exist."""
+    for path in (ROOT / "templates").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), path
+        assert not re.search(r"\son[a-z]+\s*=", text), path
+        assert "javascript:" not in text, path
+
+
+def get_pages(app, values: dict) -> list[str]:
+    """Every GET page of the app, with its arguments filled in."""
+    rules = [r for r in app.url_map.iter_rules() if "GET" in r.methods and r.endpoint != "static"]
+    return [route_path(r, values) for r in rules] + ["/static/css/app.css", "/no-such-page"]
+
+
+def assert_security_headers(response) -> None:
+    """CSP without inline script or framing, no MIME sniffing, no framing."""
+    csp = response.headers["Content-Security-Policy"]
+    script = re.search(r"script-src ([^;]+)", csp).group(1)
+    assert "'unsafe-inline'" not in script and "'unsafe-eval'" not in script and "*" not in script
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_every_page_sends_security_headers_and_no_hsts_over_plain_http(app, actions, client):
+    actions.guest()
+    attempt_id = actions.start()
+    actions.post(f"/attempt/{attempt_id}/answer", answer_form(item_at(attempt_id, 0)))
+    for path in get_pages(app, {"attempt_id": attempt_id, "slug": "alipay-quick", "position": 0}):
+        response = client.get(path)
+        assert response.status_code < 500, path
+        assert_security_headers(response)
+        assert "Strict-Transport-Security" not in response.headers
+    assert_security_headers(actions.post("/auth/guest", {"nickname": ""}))
+
+
+def test_hsts_is_sent_when_cookies_are_secure(app):
+    with extra_app(app, SESSION_COOKIE_SECURE=True) as other:
+        response = other.test_client().get("/", base_url="https://localhost")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert_security_headers(response)
+
+
+def test_production_errors_show_a_generic_page_without_traceback(app, monkeypatch):
+    monkeypatch.setenv("QUIZ_ENV", "production")
+    monkeypatch.delenv("FLASK_DEBUG", raising=False)
+    with extra_app(app, TESTING=False) as other:
+        other.add_url_rule("/boom", "boom", lambda: 1 / 0)
+        response = other.test_client().get("/boom")
+        assert other.debug is False and other.config["PROPAGATE_EXCEPTIONS"] is not True
+    html = response.get_data(as_text=True)
+    assert response.status_code == 500 and "<h1>" in html
+    for leak in ("Traceback", "ZeroDivisionError", "division by zero", "werkzeug", "/quiz/"):
+        assert leak not in html
+
+
+def test_client_sent_score_and_correct_fields_are_ignored(actions):
+    actions.guest()
+    attempt_id = actions.start()
+    item = item_at(attempt_id, 0)
+    form = {**answer_form(item, right=False), "correct": "1", "score": "99", "points": "99", "answer": "0"}
+    assert actions.post(f"/attempt/{attempt_id}/answer", form).status_code == 302
+    stored = db.session.scalar(select(Answer))
+    assert stored.correct is False and stored.points == 0
+    assert attempt(attempt_id).score == 0
+
+
+@pytest.mark.parametrize("position, status", [
+    ("-1", 400), ("99999999999999999999999999", 400), ("abc", 400), ("", 400), ("1e3", 400), ("3", 409),
+])
+def test_tampered_position_is_refused_without_a_server_error(actions, position, status):
+    actions.guest()
+    attempt_id = actions.start()
+    form = {**answer_form(item_at(attempt_id, 0)), "position": position}
+    assert actions.post(f"/attempt/{attempt_id}/answer", form).status_code == status
+    assert row_counts()["answers"] == 0
+
+
+NOT_AN_OPTION = ["4", "99", "-1", "abc", "", "0 ", "٣", "1"]
+MESSAGES = {"which_first": "请先选择一个选项再提交。", "order": "请把每一项都排好顺序，每项一次，再提交。"}
+
+
+@pytest.mark.parametrize("kind", sorted(MESSAGES))
+@pytest.mark.parametrize("value", NOT_AN_OPTION)
+def test_answer_that_is_not_one_of_the_choices_is_400_with_a_message(actions, kind, value):
+    fixed_quiz(f"only-{kind}", [kind])
+    actions.guest()
+    attempt_id = actions.start(f"only-{kind}")
+    n = len(item_at(attempt_id, 0).choices)
+    form = {"position": "0", "order": [value] + [str(i) for i in range(1, n)]} if kind == "order" else \
+        {"position": "0", "choice": value if value != "1" else str(n)}
+    response = actions.post(f"/attempt/{attempt_id}/answer", form)
+    assert response.status_code == 400
+    assert MESSAGES[kind] in response.get_data(as_text=True)
+    assert row_counts()["answers"] == 0

@@ -1,0 +1,225 @@
+"""Sessions and passwords: cookie flags, fresh session at login, real logout, hashing, policy,
+throttling and safe redirects (RELIABILITY rows 9 to 14)."""
+import time
+import uuid
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from helpers import Actions, csrf_from
+from quiz.extensions import db, limiter
+from quiz.models import User
+from security_support import extra_app
+
+PASSWORD = "correct horse battery"
+
+
+def login_remembered(actions: Actions, username: str = "student1"):
+    """Sign in with "keep me signed in" ticked, as the form offers by default."""
+    return actions.post("/auth/login", {"username": username, "password": PASSWORD, "remember": "y"})
+
+
+def set_cookies(response) -> dict[str, str]:
+    """Map each cookie name set by a response to its whole Set-Cookie header."""
+    return {h.split("=", 1)[0]: h for h in response.headers.getlist("Set-Cookie")}
+
+
+def test_login_cookies_are_httponly_samesite_lax_and_not_secure_in_development(actions):
+    actions.signup()
+    actions.logout()
+    cookies = set_cookies(login_remembered(actions))
+    assert {"session", "remember_token"} <= cookies.keys()
+    for header in cookies.values():
+        assert "HttpOnly" in header and "SameSite=Lax" in header and "Secure" not in header
+
+
+def test_production_cookies_are_secure(app, monkeypatch):
+    monkeypatch.setenv("QUIZ_ENV", "production")
+    with extra_app(app) as other:
+        assert other.config["SESSION_COOKIE_SECURE"] and not other.debug
+        actions = Actions(other.test_client())
+        cookies = set_cookies(actions.signup("secureone"))
+        actions.logout()
+        cookies.update(set_cookies(login_remembered(actions, "secureone")))
+    for name in ("session", "remember_token"):
+        assert "Secure" in cookies[name] and "HttpOnly" in cookies[name] and "SameSite=Lax" in cookies[name]
+
+
+def test_session_cookie_secure_can_be_set_alone(app):
+    with extra_app(app, SESSION_COOKIE_SECURE=True) as other:
+        assert "Secure" in Actions(other.test_client()).guest().headers["Set-Cookie"]
+
+
+def test_login_starts_a_fresh_session(app, actions, client):
+    actions.signup()
+    actions.logout()
+    old_token = csrf_from(client)
+    old_cookie = client.get_cookie("session").value
+    actions.login()
+    assert client.get_cookie("session").value != old_cookie
+    # The form token of the pre-login session no longer works: the session was cleared.
+    refused = client.post("/quiz/alipay-quick/start", data={"csrf_token": old_token})
+    assert refused.status_code == 400
+    fixated = app.test_client()
+    fixated.set_cookie("session", old_cookie)
+    assert fixated.get("/attempts").status_code == 302  # the pre-login cookie carries no sign-in
+
+
+def replay(app, cookies: dict[str, str]):
+    """A fresh browser that presents the given cookies."""
+    other = app.test_client()
+    for name, value in cookies.items():
+        other.set_cookie(name, value)
+    return other
+
+
+def test_logout_ends_the_session_even_for_a_replayed_cookie(app, actions, client):
+    actions.signup()
+    actions.logout()
+    login_remembered(actions)
+    stolen = {name: client.get_cookie(name).value for name in ("session", "remember_token")}
+    assert replay(app, stolen).get("/attempts").status_code == 200  # the copy works while signed in
+    actions.logout()
+    assert replay(app, stolen).get("/attempts").status_code == 302
+    assert replay(app, {"remember_token": stolen["remember_token"]}).get("/attempts").status_code == 302
+
+
+def test_guest_logout_also_invalidates_the_old_cookie(app, actions, client):
+    actions.guest()
+    stolen = {"session": client.get_cookie("session").value}
+    actions.logout()
+    assert replay(app, stolen).get("/attempts").status_code == 302
+
+
+def test_passwords_are_stored_as_salted_scrypt_hashes(app, actions):
+    actions.signup("alice", PASSWORD)
+    actions.logout()
+    actions.signup("bob", PASSWORD)
+    hashes = db.session.scalars(select(User.password_hash).order_by(User.username)).all()
+    assert all(h.startswith("scrypt:32768:8:1$") for h in hashes)
+    assert PASSWORD not in "".join(hashes)
+    salts = {h.split("$")[1] for h in hashes}
+    assert len(salts) == 2 and len(set(hashes)) == 2
+
+
+@pytest.mark.parametrize("password, accepted", [
+    ("a" * 11, False),
+    ("a" * 12, True),
+    ("x" * 64, True),
+    ("x" * 128, True),
+    ("x" * 129, False),
+    ("four words with spaces", True),
+    ("长城长城长城长城长城长城", True),
+    ("pässwörd 🔑 émoji ok", True),
+])
+def test_password_length_policy(actions, password, accepted):
+    response = actions.signup("policy", password)
+    assert response.status_code == (302 if accepted else 400)
+    assert (db.session.scalar(select(User).where(User.username == "policy")) is not None) == accepted
+
+
+def test_long_passwords_are_not_truncated(actions, client):
+    password = "p" * 63 + "A"
+    actions.signup("longpass", password)
+    actions.logout()
+    assert actions.login("longpass", "p" * 63 + "B").status_code == 400
+    assert actions.login("longpass", "p" * 63).status_code == 400
+    assert actions.login("longpass", password).status_code == 302
+
+
+def test_wrong_password_and_unknown_user_get_the_same_message(actions):
+    actions.signup()
+    actions.logout()
+    wrong = actions.login("student1", "not the password")
+    unknown = actions.login("nobody-here", "not the password")
+    assert wrong.status_code == unknown.status_code == 400
+    message = "登录名或密码错误"
+    assert message in wrong.get_data(as_text=True) and message in unknown.get_data(as_text=True)
+
+
+WINDOW = 3  # seconds; long enough for the tries below on a busy machine, short enough to wait out
+
+
+@pytest.fixture
+def throttled_app(app):
+    """An app whose sign-in limit is on and short, so the window passes quickly."""
+    with extra_app(app, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT=f"5 per {WINDOW} second",
+                   RATELIMIT_KEY_PREFIX=uuid.uuid4().hex) as other:
+        yield other
+
+
+def hammer(actions: Actions, username: str, tries: int = 20) -> list[int]:
+    """Send wrong passwords quickly (one form token, as a script would); return the status codes."""
+    token = csrf_from(actions.client, "/auth/login")
+    started = time.monotonic()
+    form = {"username": username, "password": "wrong password!", "csrf_token": token}
+    codes = [actions.client.post("/auth/login", data=form).status_code for _ in range(tries)]
+    assert time.monotonic() - started < WINDOW, "too slow to stay inside one rate-limit window"
+    return codes
+
+
+def test_brute_force_is_throttled_and_the_owner_gets_back_in_after_the_window(throttled_app):
+    actions = Actions(throttled_app.test_client())
+    actions.signup("target", PASSWORD)
+    actions.logout()
+    codes = hammer(actions, "target")
+    assert codes[:5] == [400] * 5 and set(codes[5:]) == {429}
+    assert actions.login("target", PASSWORD).status_code == 429  # still locked inside the window
+    time.sleep(WINDOW + 0.1)
+    assert actions.login("target", PASSWORD).status_code == 302
+
+
+def test_throttling_does_not_tell_which_accounts_exist(throttled_app):
+    actions = Actions(throttled_app.test_client())
+    actions.signup("exists", PASSWORD)
+    actions.logout()
+    known = hammer(actions, "exists", 7)
+    time.sleep(WINDOW + 0.1)
+    unknown = hammer(actions, "ghost-user", 7)
+    assert known == unknown
+
+
+def test_redis_storage_is_used_when_configured_and_still_throttles(app, monkeypatch):
+    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379")
+    with extra_app(app, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT=f"5 per {WINDOW} second",
+                   RATELIMIT_KEY_PREFIX=uuid.uuid4().hex) as other:
+        assert type(limiter.storage).__name__ == "RedisStorage"
+        assert limiter.storage.check()  # the Redis server answers
+        codes = hammer(Actions(other.test_client()), "redis-user", 7)
+    assert codes[:5] == [400] * 5 and codes[5:] == [429, 429]
+
+
+OFF_SITE = ["//evil.com", "https://evil.com", "http://evil.com/x", "/\\evil.com", "\\\\evil.com",
+            "javascript:alert(1)", "/\t/evil.com", " //evil.com", "https:evil.com", "///evil.com"]
+
+
+def assert_stays_here(response) -> None:
+    """The redirect stays on this site."""
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    parts = urlsplit(location)
+    assert parts.netloc in ("", "localhost") and not parts.scheme.startswith("javascript")
+    assert location.startswith("/") and not location.startswith("//") and "\\" not in location
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_next_after_login_cannot_leave_the_site(actions, target):
+    actions.signup()
+    actions.logout()
+    response = actions.post("/auth/login", {"username": "student1", "password": PASSWORD},
+                            query_string={"next": target})
+    assert_stays_here(response)
+
+
+@pytest.mark.parametrize("target", OFF_SITE)
+def test_language_switch_cannot_leave_the_site(actions, target):
+    assert_stays_here(actions.post("/lang", {"lang": "en", "next": target}))
+
+
+def test_local_next_is_followed(actions):
+    actions.signup()
+    actions.logout()
+    response = actions.post("/auth/login", {"username": "student1", "password": PASSWORD},
+                            query_string={"next": "/progress"})
+    assert response.headers["Location"] == "/progress"
