@@ -8,3 +8,4 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 bp.before_request(require_roles("teacher", "admin"))
 
 from quiz.teach import classes, questions, quizzes, results, views  # noqa: E402,F401  (routes register on import)
+from quiz.teach import mastery  # noqa: E402,F401  (the class mastery strip)
