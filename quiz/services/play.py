@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
-from quiz.services import progress, scoring
+from quiz.services import progress, scoring, standings
 from quiz.services import partial, review
 from quiz.services.selection import draw_questions
 
@@ -115,11 +115,13 @@ def store_answer(attempt: Attempt, item: AttemptItem, given, points: float) -> A
 
 def finish_if_complete(attempt_id: int) -> None:
     """Stamp the finish time once every question has its answer."""
-    db.session.execute(
+    finished = db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt_id, Attempt.answered >= Attempt.total, Attempt.finished_at.is_(None))
         .values(finished_at=now_utc())
     )
+    if finished.rowcount:  # leaderboard hook: standings change in this same transaction
+        standings.record_finish(attempt_id)
 
 
 def attempts_of(user: User) -> list[Attempt]:

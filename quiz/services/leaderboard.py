@@ -1,0 +1,156 @@
+"""Leaderboard read path: pages and "near me", read from standings by key, never from answers."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+
+from quiz.extensions import db
+from quiz.models import BoardTotal, Standing, User
+
+Order = list[tuple[ColumnElement, bool]]  # (column, descending)
+
+
+class UnknownCursor(LookupError):
+    """A page cursor names a player who is not on this board."""
+
+
+@dataclass(frozen=True)
+class Board:
+    """One board: a quiz's (or, with no quiz, the overall totals), in one period, by score or accuracy."""
+
+    period: str
+    quiz_id: int | None = None
+    by: str = "score"
+
+    @property
+    def model(self):
+        """The table the board reads: best attempt per quiz, or the sum over quizzes."""
+        return Standing if self.quiz_id is not None else BoardTotal
+
+    def rows(self, viewer_id: int | None) -> list[ColumnElement[bool]]:
+        """Who is on the board as this viewer sees it: visible players, plus the viewer themselves."""
+        m = self.model
+        scope = [m.period == self.period] + ([m.quiz_id == self.quiz_id] if self.quiz_id is not None else [])
+        visible = m.hidden.is_(False)
+        return scope + [or_(visible, m.user_id == viewer_id) if viewer_id else visible]
+
+
+def ranking_rule(board: Board) -> tuple[Order, int]:
+    """THE ranking rule of every board; every query orders and ranks with it.
+
+    By score: more points first, then less time taken, then whoever finished first, then user id
+    (only so the order never changes between page views). Players equal in points AND time share
+    a rank, and the next rank skips (1, 2, 2, 4): finish time orders them but does not split them.
+    By accuracy (no speed component): higher share of right answers first, then whoever finished
+    first; equal shares share a rank.
+    Returns the ordering columns, each with whether it is descending, and how many decide the rank.
+    """
+    m = board.model
+    if board.by == "accuracy":
+        return [(m.accuracy, True), (m.finished_at, False), (m.user_id, False)], 1
+    return [(m.score, True), (m.seconds, False), (m.finished_at, False), (m.user_id, False)], 2
+
+
+def ahead_of(order: Order, key: tuple, depth: int, ahead: bool = True) -> ColumnElement[bool]:
+    """Rows placed before `key` (or after it, ahead=False) by the first `depth` ordering columns."""
+    clauses = []
+    for i, (column, desc) in enumerate(order[:depth]):
+        better = column > key[i] if desc == ahead else column < key[i]
+        clauses.append(and_(*[order[j][0] == key[j] for j in range(i)], better))
+    first, desc = order[0]
+    bound = first >= key[0] if desc == ahead else first <= key[0]  # lets the index seek to the range
+    return and_(bound, or_(*clauses))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a board as shown: rank, nickname (never a login name) and the figures."""
+
+    rank: int
+    user_id: int
+    nickname: str
+    is_guest: bool
+    score: float
+    total: int
+    accuracy: float
+    seconds: int
+    finished_at: datetime
+    quizzes: int | None = None
+
+
+def key_of(board: Board, user_id: int, viewer_id: int | None) -> tuple | None:
+    """The ordering key of a player's row on the board, or None when they are not on it."""
+    order, _depth = ranking_rule(board)
+    row = db.session.execute(
+        select(*[c for c, _d in order]).where(*board.rows(viewer_id), board.model.user_id == user_id)
+    ).one_or_none()
+    return tuple(row) if row else None
+
+
+def read_after(board: Board, viewer_id: int | None, after: tuple | None, limit: int) -> list[Entry]:
+    """Up to `limit` rows following the key `after` (from the top when None), with their ranks.
+
+    Pages are read by key from the board index; ranks come from RANK() over the page plus, for a
+    page that does not start at the top, two counts of the rows ahead of its first row.
+    """
+    order, depth = ranking_rule(board)
+    m = board.model
+    where = board.rows(viewer_id) + ([ahead_of(order, after, len(order), ahead=False)] if after else [])
+    extra = [m.quizzes] if m is BoardTotal else []
+    page = (select(m.user_id, m.score, m.total, m.accuracy, m.seconds, m.finished_at, *extra)
+            .where(*where).order_by(*[c.desc() if d else c for c, d in order]).limit(limit).subquery())
+    rank_order = [page.c[c.key].desc() if d else page.c[c.key] for c, d in order[:depth]]
+    full_order = [page.c[c.key].desc() if d else page.c[c.key] for c, d in order]
+    rows = db.session.execute(
+        select(page, User.nickname, User.role, func.rank().over(order_by=rank_order).label("page_rank"))
+        .join(User, User.id == page.c.user_id).order_by(*full_order)
+    ).all()
+    if not rows:
+        return []
+    placed, better = rows_ahead(board, viewer_id, tuple(getattr(rows[0], c.key) for c, _d in order)) if after else (0, 0)
+    return [Entry(better + 1 if r.page_rank == 1 else placed + r.page_rank, r.user_id, r.nickname,
+                  r.role == "guest", r.score, r.total, r.accuracy, r.seconds, r.finished_at,
+                  getattr(r, "quizzes", None)) for r in rows]
+
+
+def rows_ahead(board: Board, viewer_id: int | None, key: tuple) -> tuple[int, int]:
+    """Count rows placed ahead of `key`, and those of them strictly better by the rank columns.
+
+    The rows ahead split into disjoint index ranges (a better first column; an equal first and a
+    better second; ...), each counted by one seek, so no row is evaluated twice.
+    """
+    order, depth = ranking_rule(board)
+    m = board.model
+    counts = [
+        select(func.count()).select_from(m).where(
+            *board.rows(viewer_id), *[order[j][0] == key[j] for j in range(i)],
+            column > key[i] if desc else column < key[i]).scalar_subquery()
+        for i, (column, desc) in enumerate(order)
+    ]
+    found = db.session.execute(select(*counts)).one()
+    return sum(found), sum(found[:depth])
+
+
+def page(board: Board, viewer_id: int | None, after_user: int | None, size: int) -> tuple[list[Entry], bool]:
+    """One page of the board after the row of `after_user`; also tell whether more rows follow."""
+    after = None
+    if after_user is not None:
+        after = key_of(board, after_user, viewer_id)
+        if after is None:
+            raise UnknownCursor(after_user)
+    entries = read_after(board, viewer_id, after, size + 1)
+    return entries[:size], len(entries) > size
+
+
+def near_me(board: Board, viewer_id: int, span: int = 2) -> list[Entry]:
+    """The viewer's own line with up to `span` players just above and below; empty if not ranked."""
+    mine = key_of(board, viewer_id, viewer_id)
+    if mine is None:
+        return []
+    order, _depth = ranking_rule(board)
+    above = db.session.execute(
+        select(*[c for c, _d in order]).where(*board.rows(viewer_id), ahead_of(order, mine, len(order)))
+        .order_by(*[c if d else c.desc() for c, d in order]).limit(span + 1)
+    ).all()
+    start = tuple(above[span]) if len(above) > span else None
+    return read_after(board, viewer_id, start, min(len(above), span) + 1 + span)
