@@ -104,6 +104,13 @@ class HttpUser:
         """POST a form with a CSRF token read from the home page unless one is given."""
         return self.request(path, {"csrf_token": token or self.token(), **data})
 
+    def any_answer(self, attempt_id: int) -> dict:
+        """A valid answer to the attempt's current question, read from its page as a browser would."""
+        page = self.request(f"/attempt/{attempt_id}")[2]
+        position = int(QUESTION_RE.search(page).group(1)) - 1
+        return {"csrf_token": CSRF_RE.search(page).group(1), "position": str(position), "choice": "0",
+                "order": [str(i) for i in range(page.count('name="order"'))]}
+
     def guest_attempt(self, nickname: str = "并发", slug: str = "alipay-quick") -> int:
         """Become a guest, start a quiz and return the attempt id."""
         assert self.post("/auth/guest", {"nickname": nickname})[0] == 302

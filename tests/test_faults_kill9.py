@@ -1,0 +1,141 @@
+"""kill -9 of a real gunicorn (master and workers) in the middle of a quiz under load: after a
+restart every answer that got a success response is stored and the student resumes
+(RELIABILITY row 17)."""
+import contextlib
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from quiz import ROOT
+from quiz.extensions import db
+from quiz.models import Answer, Attempt, AttemptItem
+from security_support import QUESTION_RE, HttpUser
+
+BIN = Path(sys.executable).parent
+STUDENTS, PAUSE = 4, 0.05
+CONNECTION_ERRORS = (OSError, http.client.HTTPException, urllib.error.URLError)
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(database_url: str) -> dict:
+    """The environment of a production start, on the test database, over plain HTTP."""
+    return {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "kill9-secret", "QUIZ_ENV": "production",
+            "SESSION_COOKIE_SECURE": "0"}
+
+
+def wait_until_up(base: str, deadline: float = 30) -> None:
+    """Poll the home page until the server answers."""
+    start = time.monotonic()
+    while time.monotonic() - start < deadline:
+        with contextlib.suppress(*CONNECTION_ERRORS):
+            if HttpUser(base).request("/", timeout=2)[0] == 200:
+                return
+        time.sleep(0.2)
+    raise AssertionError("gunicorn did not come up")
+
+
+def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
+    """Start gunicorn with the production config and 2 workers, in its own process group."""
+    cmd = [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "-w", "2", "-b", f"127.0.0.1:{port}",
+           "--log-level", "warning", "quiz:create_app()"]
+    server = subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    wait_until_up(f"http://127.0.0.1:{port}")
+    return server
+
+
+def kill_all(server: subprocess.Popen) -> None:
+    """SIGKILL the master and every worker at once, as a crash would."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGKILL)
+    server.wait(timeout=10)
+
+
+def answer_until_killed(user: HttpUser, attempt_id: int, log: list) -> None:
+    """Answer question after question, logging each success, until the server dies."""
+    try:
+        for _ in range(10):
+            form = user.any_answer(attempt_id)
+            status, location, _body = user.request(f"/attempt/{attempt_id}/answer", form, timeout=10)
+            if status == 302 and "/feedback/" in location:
+                log.append((attempt_id, int(form["position"])))
+            time.sleep(PAUSE)
+    except CONNECTION_ERRORS:
+        return
+
+
+def load_then_kill(server: subprocess.Popen, base: str) -> tuple[list, list[tuple[HttpUser, int]]]:
+    """Students answer in parallel; kill -9 the server part-way; return the success log and students."""
+    students = [HttpUser(base) for _ in range(STUDENTS)]
+    attempts = [(user, user.guest_attempt(f"崩溃{n}")) for n, user in enumerate(students)]
+    log: list = []
+    threads = [threading.Thread(target=answer_until_killed, args=(u, a, log)) for u, a in attempts]
+    for thread in threads:
+        thread.start()
+    while len(log) < STUDENTS * 4 and any(t.is_alive() for t in threads):
+        time.sleep(0.01)
+    kill_all(server)
+    for thread in threads:
+        thread.join(timeout=30)
+    return log, attempts
+
+
+def stored_positions(attempt_id: int) -> set[int]:
+    """Positions of the attempt's questions that have an answer row."""
+    rows = db.session.scalars(select(AttemptItem.position).join(Answer, Answer.item_id == AttemptItem.id)
+                              .where(AttemptItem.attempt_id == attempt_id))
+    return set(rows)
+
+
+def assert_consistent(attempt_id: int) -> int:
+    """No partial rows: the attempt's counters match its answer rows. Return the answered count."""
+    record = db.session.get(Attempt, attempt_id)
+    rows = db.session.scalar(select(func.count()).select_from(Answer).where(Answer.attempt_id == attempt_id))
+    points = db.session.scalar(select(func.coalesce(func.sum(Answer.points), 0)).where(Answer.attempt_id == attempt_id))
+    assert record.answered == rows and record.score == points
+    assert stored_positions(attempt_id) == set(range(rows))  # answered in order, no gaps
+    return rows
+
+
+@pytest.mark.slow
+def test_kill_9_mid_quiz_loses_no_acknowledged_answer(app, database_url):
+    env = server_env(database_url)
+    setup = subprocess.run([str(BIN / "flask"), "--app", "quiz", "setup"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert setup.returncode == 0, setup.stderr
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log, attempts = load_then_kill(start_gunicorn(env, port), base)
+    assert log, "no answer was acknowledged before the kill"
+    restarted = start_gunicorn(env, port)
+    try:
+        db.session.expire_all()
+        for attempt_id, position in log:
+            assert position in stored_positions(attempt_id), (attempt_id, position)
+        if database_url.startswith("sqlite"):
+            assert db.session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        unfinished = 0
+        for user, attempt_id in attempts:
+            answered = assert_consistent(attempt_id)
+            if answered < 10:
+                unfinished += 1
+                page = user.request(f"/attempt/{attempt_id}")[2]
+                assert QUESTION_RE.search(page).group(1) == str(answered + 1)
+        assert unfinished, "the kill came after every student had finished"
+    finally:
+        kill_all(restarted)
