@@ -1,0 +1,118 @@
+"""Leaderboard benchmark: the board page and the "near me" query at 1,000 and 1,000,000 answers.
+
+Builds throw-away databases (SQLite always; PostgreSQL too when DATABASE_URL points at one), seeds
+them with `seed_leaderboard`, then times real requests through the Flask test client and the near-me
+service call. Prints p50/p99 in milliseconds; the last line is the SQLite board-page growth ratio.
+"""
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from quiz import create_app  # noqa: E402
+from quiz.cli import setup_database  # noqa: E402
+from quiz.config import normalise_database_url  # noqa: E402
+from quiz.extensions import db  # noqa: E402
+from quiz.services import leaderboard  # noqa: E402
+from quiz.services.seeding import seed_leaderboard  # noqa: E402
+
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,1000000").split(","))
+REQUESTS, WARMUP = 200, 20
+
+
+def percentiles(samples: list[float]) -> str:
+    """p50 and p99 of timings in milliseconds."""
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return f"p50={statistics.median(samples):.2f}ms p99={cuts[98]:.2f}ms"
+
+
+def timed(action, repeats: int = REQUESTS) -> list[float]:
+    """Run an action after a warm-up and return each run's time in milliseconds."""
+    for _ in range(WARMUP):
+        action()
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def measure(label: str, url: str, answers: int) -> float:
+    """Seed one database, print its figures and return the board page's p50."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
+    with app.app_context():
+        setup_database()
+        start = time.perf_counter()
+        counts = seed_leaderboard(players=max(1, answers // 10), answers=answers)
+        print(f"{label} answers={answers}: seeded {counts} in {time.perf_counter() - start:.1f}s", flush=True)
+        player_ids = list(db.session.scalars(text("SELECT user_id FROM board_totals WHERE period = 'all'")))
+        db.session.remove()
+    client = app.test_client()
+    pages = {"board_page": "/leaderboard/", "quiz_board_page": f"/leaderboard/quiz/{first_quiz(app)}"}
+    results = {}
+    for name, path in pages.items():
+        assert client.get(path).status_code == 200
+        results[name] = timed(lambda: client.get(path))
+        print(f"{label} answers={answers} {name} {percentiles(results[name])}", flush=True)
+    rng = random.Random(7)
+    with app.app_context():
+        board = leaderboard.Board("all")
+        near = timed(lambda: leaderboard.near_me(board, rng.choice(player_ids)))
+        print(f"{label} answers={answers} near_me_query {percentiles(near)}", flush=True)
+        db.session.remove()
+        db.engine.dispose()
+    return statistics.median(results["board_page"])
+
+
+def first_quiz(app) -> str:
+    """The slug of the quiz the seeded attempts were played at."""
+    with app.app_context():
+        slug = db.session.scalar(text("SELECT slug FROM quizzes WHERE published ORDER BY id LIMIT 1"))
+        db.session.remove()
+        return slug
+
+
+@contextmanager
+def postgres_database(server_url: str):
+    """Create a throw-away PostgreSQL database next to DATABASE_URL's and drop it afterwards."""
+    name = f"bench_leaderboard_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def main() -> None:
+    """Run every size on SQLite, and on PostgreSQL when configured; print the growth ratio last."""
+    sqlite_p50 = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for answers in SIZES:
+            sqlite_p50[answers] = measure("sqlite", f"sqlite:///{tmp}/bench_{answers}.sqlite3", answers)
+    server = normalise_database_url(os.environ.get("DATABASE_URL", ""))
+    if server.startswith("postgresql"):
+        for answers in SIZES:
+            with postgres_database(server) as url:
+                measure("postgresql", url, answers)
+    print(f"growth_ratio={sqlite_p50[SIZES[-1]] / sqlite_p50[SIZES[0]]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
