@@ -196,3 +196,32 @@ def test_the_mastery_strip_colours_events_from_the_schedule(actions, client):
     page = client.get("/progress").get_data(as_text=True)
     assert cell.search(page).group(1) in ("weak", "learning")
     assert page.count('class="era"') == 3
+
+
+def test_looking_at_the_practice_page_creates_nothing(actions, client):
+    actions.guest("看看")
+    quizzes = db.session.scalar(select(func.count()).select_from(Quiz))
+    page = client.get("/practice/").get_data(as_text=True)
+    assert "待复习的题目：0 道" in page and "连续完成：0 天" in page and "参加今天的挑战" in page
+    assert db.session.scalar(select(func.count()).select_from(Quiz)) == quizzes
+    assert db.session.scalar(select(func.count()).select_from(Attempt)) == 0
+
+
+def test_practice_start_and_daily_refuse_get_and_missing_csrf(actions, client):
+    actions.guest("看看")
+    assert client.get("/practice/start").status_code == 405
+    assert client.post("/practice/start").status_code == 400
+    assert client.post("/practice/daily").status_code == 400
+    assert db.session.scalar(select(func.count()).select_from(Attempt)) == 0
+
+
+def test_with_nothing_due_and_nothing_new_practice_is_a_clear_409(actions, client):
+    actions.guest("学霸")
+    user_id = current_user_id()
+    later = datetime.utcnow() + timedelta(days=5)
+    db.session.add_all(ReviewCard(user_id=user_id, question_id=q, state=2, stability=9.0, difficulty=5.0, due=later,
+                                  last_review=datetime.utcnow()) for q in db.session.scalars(select(Question.id)))
+    db.session.commit()
+    response = actions.post("/practice/start", token_from="/practice/")
+    assert response.status_code == 409 and "现在没有需要练习的题目" in response.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Attempt)) == 0

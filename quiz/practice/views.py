@@ -24,13 +24,13 @@ def challenge_day():
 def index():
     """Show what is due, the streak and today's challenge."""
     day = challenge_day()
-    daily = practice.daily_quiz(day)
+    daily = practice.find_daily(day)
     return render_template(
         "practice/index.html",
         due=practice.due_count(current_user.id, now_utc()),
         streak=practice.streak(current_user.id, day),
-        daily_done=practice.finished_daily(current_user, daily),
-        daily_open=play.unfinished_attempt(current_user, daily),
+        daily_done=daily and practice.finished_daily(current_user, daily),
+        daily_open=daily and play.unfinished_attempt(current_user, daily),
         day=day,
     )
 
@@ -41,7 +41,7 @@ def start():
     try:
         attempt = practice.start_practice(current_user, now_utc())
     except play.EmptyQuiz:
-        abort_with(409, _("There is nothing to practise yet."))
+        abort_with(409, _("There is nothing to practise right now. Come back later."))
     return redirect(url_for("play.question", attempt_id=attempt.id))
 
 
@@ -54,7 +54,7 @@ def daily():
         flash(_("You already finished today's challenge. Come back tomorrow!"), "info")
         return redirect(url_for("play.result", attempt_id=done.attempt.id))
     except play.EmptyQuiz:
-        abort_with(409, _("There is nothing to practise yet."))
+        abort_with(409, _("There is nothing to practise right now. Come back later."))
     return redirect(url_for("play.question", attempt_id=attempt.id))
 
 

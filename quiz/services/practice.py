@@ -113,9 +113,19 @@ def start_practice(user: User, now: datetime, seed: int | None = None) -> Attemp
     return new_attempt(user, quiz, mixed)
 
 
+def daily_slug(day: date) -> str:
+    """The slug of a day's challenge quiz."""
+    return f"{DAILY_PREFIX}{day.isoformat()}"
+
+
+def find_daily(day: date) -> Quiz | None:
+    """The day's challenge if anyone has opened it yet (looking never creates it)."""
+    return db.session.scalar(select(Quiz).where(Quiz.slug == daily_slug(day)))
+
+
 def daily_quiz(day: date) -> Quiz:
     """The day's challenge: the same questions for everyone, drawn with the date as seed."""
-    quiz, created = ensure_quiz(f"{DAILY_PREFIX}{day.isoformat()}", f"每日挑战 {day.isoformat()}")
+    quiz, created = ensure_quiz(daily_slug(day), f"每日挑战 {day.isoformat()}")
     if created:
         pool = list(db.session.scalars(visible(select(Question)).order_by(Question.id)))
         chosen = random.Random(day.toordinal()).sample(pool, min(DAILY_SIZE, len(pool)))
