@@ -159,6 +159,8 @@ def test_the_daily_challenge_is_the_same_for_everyone_and_counts_a_streak(action
     assert "连续完成：1 天" in page and "今天已完成" in page
     again = actions.post("/practice/daily", token_from="/practice/")
     assert again.headers["Location"].endswith(f"/attempt/{first_id}/result")
+    result = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert "/practice/" in result and "/leaderboard/quiz/" not in result  # no dead links to unpublished boards
     actions.logout()
     actions.guest("乙")
     second = actions.post("/practice/daily", token_from="/practice/")
