@@ -21,13 +21,16 @@ def visit_play_pages(page: Page):
     page.goto("/")
     yield "home"
     page.get_by_role("link", name=re.compile("快速十题")).click()
+    expect(page).to_have_url(re.compile(r"/quiz/alipay-quick$"))
     yield "quiz"
     page.get_by_label("昵称").fill("无障碍")
     page.get_by_role("button", name="以游客身份继续").click()
     page.get_by_role("button", name="开始测验").click()
+    expect(page.get_by_text("第 1 题，共 10 题")).to_be_visible()
     yield "question"
     page.get_by_role("radio").first.check()
     page.get_by_role("button", name="提交答案").click()
+    expect(page.get_by_role("heading", name=re.compile("回答正确|回答错误"))).to_be_visible()
     yield "feedback"
     page.goto("/progress")
     yield "progress"
