@@ -100,9 +100,11 @@ def store_answer(attempt: Attempt, item: AttemptItem, given, points: float) -> A
     answer = Answer(attempt_id=attempt.id, question_id=item.question_id, item_id=item.id, given=given,
                     correct=points >= 1.0, points=points, answered_at=now,
                     seconds=max(0.0, (now - previous).total_seconds()))
+    # No SAVEPOINT here: on SQLite a savepoint opened before any write is the outermost
+    # transaction, and releasing it commits the answer before the score (kill -9 test).
+    db.session.add(answer)
     try:
-        with db.session.begin_nested():
-            db.session.add(answer)
+        db.session.flush()
     except IntegrityError:
         db.session.rollback()
         raise AlreadyAnswered() from None
