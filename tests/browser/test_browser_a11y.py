@@ -5,6 +5,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from browser_support import answer_current, play_as_guest
 from helpers import fixed_quiz
 
 pytestmark = pytest.mark.browser
@@ -23,14 +24,9 @@ def visit_play_pages(page: Page):
     page.get_by_role("link", name=re.compile("快速十题")).click()
     expect(page).to_have_url(re.compile(r"/quiz/alipay-quick$"))
     yield "quiz"
-    page.get_by_label("昵称").fill("无障碍")
-    page.get_by_role("button", name="以游客身份继续").click()
-    page.get_by_role("button", name="开始测验").click()
-    expect(page.get_by_text("第 1 题，共 10 题")).to_be_visible()
+    play_as_guest(page, "无障碍")
     yield "question"
-    page.get_by_role("radio").first.check()
-    page.get_by_role("button", name="提交答案").click()
-    expect(page.get_by_role("heading", name=re.compile("回答正确|回答错误"))).to_be_visible()
+    answer_current(page)
     yield "feedback"
     page.goto("/progress")
     yield "progress"
@@ -45,10 +41,7 @@ def test_play_pages_have_no_axe_violations(page: Page):
 
 def test_order_question_page_has_no_axe_violations(page: Page):
     fixed_quiz("order-a11y", ["order"])
-    page.goto("/quiz/order-a11y")
-    page.get_by_label("昵称").fill("排序")
-    page.get_by_role("button", name="以游客身份继续").click()
-    page.get_by_role("button", name="开始测验").click()
+    play_as_guest(page, "排序", slug="order-a11y")
     expect(page.locator("#order-list")).to_be_visible()
     assert violations(page) == []
 

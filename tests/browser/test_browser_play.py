@@ -5,28 +5,12 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
+from browser_support import answer_current, play_as_guest
 from helpers import attempt, fixed_quiz, item_at
 from quiz.extensions import db
 from quiz.models import Attempt
 
 pytestmark = pytest.mark.browser
-
-
-def play_as_guest(page: Page, nickname: str = "小红", slug: str = "alipay-quick") -> None:
-    """Open a quiz and continue as a guest."""
-    page.goto(f"/quiz/{slug}")
-    page.get_by_label("昵称").fill(nickname)
-    page.get_by_role("button", name="以游客身份继续").click()
-    page.get_by_role("button", name=re.compile("开始测验|继续")).click()
-
-
-def answer_current(page: Page) -> None:
-    """Answer the question on screen with its first option (or the order as shown)."""
-    radios = page.get_by_role("radio")
-    if radios.count():
-        radios.first.check()
-    page.get_by_role("button", name="提交答案").click()
-    expect(page.get_by_role("heading", name=re.compile("回答正确|回答错误"))).to_be_visible()
 
 
 def current_attempt() -> Attempt:

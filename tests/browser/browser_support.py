@@ -1,0 +1,22 @@
+"""What a player does in the browser, shared by the end-to-end tests."""
+import re
+
+from playwright.sync_api import Page, expect
+
+
+def play_as_guest(page: Page, nickname: str = "小红", slug: str = "alipay-quick") -> None:
+    """Open a quiz, continue as a guest and start (or resume) it."""
+    page.goto(f"/quiz/{slug}")
+    page.get_by_label("昵称").fill(nickname)
+    page.get_by_role("button", name="以游客身份继续").click()
+    page.get_by_role("button", name=re.compile("开始测验|继续")).click()
+    expect(page.get_by_text(re.compile(r"第 \d+ 题，共 \d+ 题"))).to_be_visible()
+
+
+def answer_current(page: Page) -> None:
+    """Answer the question on screen: its first option, or an ordering as shown."""
+    radios = page.get_by_role("radio")
+    if radios.count():
+        radios.first.check()
+    page.get_by_role("button", name="提交答案").click()
+    expect(page.get_by_role("heading", name=re.compile("回答正确|回答错误|部分正确"))).to_be_visible()
