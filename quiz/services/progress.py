@@ -3,26 +3,23 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from quiz.extensions import db
 from quiz.models import Event, Progress, Question, Timeline, question_events
+from quiz.services.upsert import upsert
+
+
+def count_answer(excluded) -> dict:
+    """On a repeat sighting add one answer (and maybe one right) to the stored counts."""
+    return {"seen": Progress.seen + 1, "right": Progress.right + excluded.right,
+            "last_correct": excluded.last_correct, "last_seen_at": excluded.last_seen_at}
 
 
 def record(user_id: int, question_id: int, correct: bool, when: datetime) -> None:
     """Count one answer in the user's progress row, created on first sight (an upsert)."""
-    insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    right = 1 if correct else 0
-    statement = insert(Progress).values(
-        user_id=user_id, question_id=question_id, seen=1, right=right, last_correct=correct, last_seen_at=when
-    )
-    statement = statement.on_conflict_do_update(
-        index_elements=[Progress.user_id, Progress.question_id],
-        set_={"seen": Progress.seen + 1, "right": Progress.right + right,
-              "last_correct": correct, "last_seen_at": when},
-    )
-    db.session.execute(statement)
+    upsert(Progress, ("user_id", "question_id"),
+           {"user_id": user_id, "question_id": question_id, "seen": 1, "right": int(correct),
+            "last_correct": correct, "last_seen_at": when}, changes=count_answer)
 
 
 @dataclass(frozen=True)

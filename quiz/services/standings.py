@@ -1,14 +1,12 @@
 """Leaderboard write path: fold each finished attempt into standings, in the finishing transaction."""
-from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from quiz.extensions import db
 from quiz.models import Attempt, BoardTotal, Standing, User
 from quiz.models.standing import ALL_TIME
+from quiz.services.upsert import upsert
 
 PERIOD_TABS = ("week", "month", "all")
 
@@ -39,10 +37,9 @@ def record_finish(attempt_id: int) -> None:
               "total": row.total, "accuracy": row.score / row.total if row.total else 0.0,
               "seconds": max(0, int((row.finished_at - row.started_at).total_seconds())),
               "finished_at": row.finished_at, "hidden": hidden}
-    for tab in PERIOD_TABS:
-        period = period_key(tab, row.finished_at)
-        upsert(Standing, ["user_id", "quiz_id", "period"], {**values, "period": period}, keeps_best)
-        refresh_total(row.user_id, period, hidden)
+    periods = [period_key(tab, row.finished_at) for tab in PERIOD_TABS]
+    upsert(Standing, ("user_id", "quiz_id", "period"), [{**values, "period": p} for p in periods], only_if=keeps_best)
+    refresh_totals(row.user_id, periods, hidden)
 
 
 def lock_player(user_id: int) -> bool:
@@ -62,25 +59,17 @@ def keeps_best(excluded) -> ColumnElement[bool]:
                and_(excluded.score == Standing.score, excluded.seconds < Standing.seconds))
 
 
-def upsert(model, keys: list[str], values: dict, only_if: Callable | None = None) -> None:
-    """Insert a row or update the one with the same keys, atomically on SQLite and PostgreSQL."""
-    insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(model).values(**values)
-    changes = {name: statement.excluded[name] for name in values if name not in keys}
-    statement = statement.on_conflict_do_update(
-        index_elements=keys, set_=changes, where=only_if(statement.excluded) if only_if else None)
-    db.session.execute(statement)
-
-
-def refresh_total(user_id: int, period: str, hidden: bool) -> None:
-    """Recount the player's overall total for a period from their best standing per quiz."""
-    count, score, total, seconds, reached = db.session.execute(
-        select(func.count(), func.sum(Standing.score), func.sum(Standing.total), func.sum(Standing.seconds),
-               func.max(Standing.finished_at)).where(Standing.user_id == user_id, Standing.period == period)
-    ).one()
-    upsert(BoardTotal, ["user_id", "period"], {
-        "user_id": user_id, "period": period, "quizzes": count, "score": score, "total": total,
-        "accuracy": score / total if total else 0.0, "seconds": seconds, "finished_at": reached, "hidden": hidden})
+def refresh_totals(user_id: int, periods: list[str], hidden: bool) -> None:
+    """Recount the player's overall totals for the periods from their best standing per quiz."""
+    sums = db.session.execute(
+        select(Standing.period, func.count(), func.sum(Standing.score), func.sum(Standing.total),
+               func.sum(Standing.seconds), func.max(Standing.finished_at))
+        .where(Standing.user_id == user_id, Standing.period.in_(periods)).group_by(Standing.period)
+    ).all()
+    upsert(BoardTotal, ("user_id", "period"), [
+        {"user_id": user_id, "period": period, "quizzes": count, "score": score, "total": total,
+         "accuracy": score / total if total else 0.0, "seconds": seconds, "finished_at": reached, "hidden": hidden}
+        for period, count, score, total, seconds, reached in sums])
 
 
 def set_hidden(user_id: int, hidden: bool) -> None:

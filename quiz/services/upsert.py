@@ -1,0 +1,38 @@
+"""Insert-or-update in one statement on SQLite and PostgreSQL, built once per shape and reused.
+
+Building an ON CONFLICT statement (and its `excluded` alias) costs more than running it, and the
+answer path runs several per request, so statements are cached with bound parameters.
+"""
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import ColumnElement, bindparam
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from quiz.extensions import db
+
+# excluded (the row that was to be inserted) -> {column: new value} for the conflicting row
+Changes = Callable[[Any], dict[str, Any]]
+Condition = Callable[[Any], ColumnElement[bool]]
+
+
+@lru_cache(maxsize=64)
+def statement(model: type, dialect: str, keys: tuple[str, ...], names: tuple[str, ...],
+              changes: Changes | None, only_if: Condition | None):
+    """The upsert for one model, key and column set; values arrive as bound parameters."""
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    built = insert(model).values({name: bindparam(name) for name in names})
+    excluded = built.excluded
+    set_ = changes(excluded) if changes else {n: excluded[n] for n in names if n not in keys}
+    return built.on_conflict_do_update(index_elements=list(keys), set_=set_,
+                                       where=only_if(excluded) if only_if else None)
+
+
+def upsert(model: type, keys: Sequence[str], rows: Mapping[str, Any] | Sequence[Mapping[str, Any]],
+           changes: Changes | None = None, only_if: Condition | None = None) -> None:
+    """Insert each row, or update the row with the same keys (by default: with the new values)."""
+    rows = [rows] if isinstance(rows, Mapping) else list(rows)
+    dialect = db.session.get_bind().dialect.name
+    db.session.execute(statement(model, dialect, tuple(keys), tuple(rows[0]), changes, only_if), rows)
