@@ -74,7 +74,7 @@ def question(attempt_id: int):
     """Show the current question of the attempt, never its answer."""
     attempt = own_attempt_or_404(attempt_id)
     item = play.current_item(attempt)
-    if item is None:
+    if item is None or play.finish_if_expired(attempt):
         return redirect(url_for("play.result", attempt_id=attempt.id))
     return render_question(attempt, item, AnswerForm(position=item.position))
 
@@ -82,7 +82,8 @@ def question(attempt_id: int):
 def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, status: int = 200):
     """Render the question page with the form and any error."""
     form.choice.choices = [(str(i), c) for i, c in enumerate(item.choices)]
-    return render_template("play/question.html", attempt=attempt, item=item, form=form), status
+    return render_template("play/question.html", attempt=attempt, item=item, form=form,
+                           seconds_left=play.seconds_left(attempt)), status
 
 
 @bp.route("/attempt/<int:attempt_id>/answer", methods=["POST"])
@@ -110,6 +111,9 @@ def answer(attempt_id: int):
         if item.response is not None and item.response.given == safe_read(item, form):
             return redirect(url_for("play.feedback", attempt_id=attempt.id, position=item.position))
         abort_with(409, _("You already answered this question; your first answer counts."))
+    except play.TimeUp:
+        abort_with(409, _("Time is up: this answer came after the quiz's time limit, so it was not counted. "
+                          "Your attempt has been finished."))
     except (play.OutOfSequence, play.AttemptClosed):
         abort_with(409, _("This question is not the current one of the attempt (perhaps from another tab)."))
     return redirect(url_for("play.feedback", attempt_id=attempt.id, position=item.position))

@@ -1,6 +1,7 @@
 """Playing a quiz: start or resume an attempt, answer one question at a time, finish."""
 import random
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -30,6 +31,14 @@ class AlreadyAnswered(PlayError):
 
 class EmptyQuiz(PlayError):
     """The quiz has no questions to play."""
+
+
+class TimeUp(PlayError):
+    """The quiz's time limit has passed; the attempt was finished instead of taking the answer."""
+
+
+# Answers sent within this many seconds after the limit still count (network and page latency).
+GRACE_SECONDS = 5
 
 
 def unfinished_attempt(user: User, quiz: Quiz) -> Attempt | None:
@@ -75,6 +84,8 @@ def submit_answer(attempt: Attempt, position: int, raw: Sequence[str]) -> Answer
     """Grade and store one answer on the server; a repeat is refused, never scored twice."""
     if attempt.is_finished:
         raise AttemptClosed()
+    if finish_if_expired(attempt):
+        raise TimeUp()
     item = next((i for i in attempt.items if i.position == position), None)
     if item is None:
         raise OutOfSequence()
@@ -124,6 +135,38 @@ def finish_if_complete(attempt_id: int) -> None:
     )
     if finished.rowcount:  # leaderboard hook: standings change in this same transaction
         standings.record_finish(attempt_id)
+
+
+def deadline(attempt: Attempt) -> datetime | None:
+    """When the attempt's time runs out (start + the quiz's limit), or None for an untimed quiz."""
+    limit = attempt.quiz.time_limit
+    return attempt.started_at + timedelta(seconds=limit) if limit else None
+
+
+def seconds_left(attempt: Attempt) -> int | None:
+    """Whole seconds until the limit by the server's clock (never negative), or None when untimed."""
+    end = deadline(attempt)
+    return None if end is None else max(0, int((end - now_utc()).total_seconds()))
+
+
+def finish_if_expired(attempt: Attempt) -> bool:
+    """Finish an attempt whose limit plus grace has passed; unanswered questions score nothing.
+
+    Only the server's clock counts. The finish time is the deadline (or the last answer, if one came
+    in the grace), so the time taken is the limit; standings change in this same transaction.
+    """
+    end = deadline(attempt)
+    if attempt.is_finished or end is None or now_utc() <= end + timedelta(seconds=GRACE_SECONDS):
+        return False
+    last = max([end] + [i.response.answered_at for i in attempt.items if i.response])
+    finished = db.session.execute(
+        update(Attempt).where(Attempt.id == attempt.id, Attempt.finished_at.is_(None)).values(finished_at=last)
+    )
+    if finished.rowcount:
+        standings.record_finish(attempt.id)
+    db.session.commit()
+    db.session.refresh(attempt)
+    return True
 
 
 def attempts_of(user: User) -> list[Attempt]:

@@ -1,0 +1,71 @@
+"""Timed quizzes: the server's clock decides; late answers are refused and the attempt is finished."""
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from helpers import answer_form, attempt, fixed_quiz, item_at
+from quiz.base import now_utc
+from quiz.extensions import db
+from quiz.models import Answer, Standing
+from quiz.services import play
+
+LIMIT = 60  # seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Move the clock play reads (its one `now_utc`) forward by a number of seconds."""
+    def move(seconds: float) -> None:
+        monkeypatch.setattr(play, "now_utc", lambda: now_utc() + timedelta(seconds=seconds))
+    return move
+
+
+@pytest.fixture
+def timed(app, actions):
+    """A signed-in guest with a started attempt at a two-question quiz limited to one minute."""
+    quiz = fixed_quiz("timed", ["fact"], per_kind=2)
+    quiz.time_limit = LIMIT
+    db.session.commit()
+    actions.guest("计时")
+    return actions.start("timed")
+
+
+def post_answer(actions, attempt_id: int, position: int):
+    """Answer the question at `position` correctly."""
+    return actions.post(f"/attempt/{attempt_id}/answer", answer_form(item_at(attempt_id, position)),
+                        token_from="/")
+
+
+def test_question_page_shows_the_time_left_from_the_server(client, timed, clock):
+    clock(20)
+    html = client.get(f"/attempt/{timed}").get_data(as_text=True)
+    left = int(re.search(r'id="time-left" data-seconds="(\d+)"', html).group(1))
+    assert 38 <= left <= 40 and "js/timer.js" in html
+
+
+def test_answer_within_the_grace_counts(actions, timed, clock):
+    clock(LIMIT + play.GRACE_SECONDS - 2)
+    assert post_answer(actions, timed, 0).status_code == 302
+    assert attempt(timed).score == 1 and not attempt(timed).is_finished
+
+
+def test_late_answer_is_refused_and_the_attempt_finished_at_the_limit(actions, timed, clock):
+    assert post_answer(actions, timed, 0).status_code == 302
+    clock(LIMIT + play.GRACE_SECONDS + 1)
+    response = post_answer(actions, timed, 1)
+    assert response.status_code == 409 and "时间到" in response.get_data(as_text=True)
+    done = attempt(timed)
+    assert done.is_finished and done.seconds == LIMIT and (done.score, done.answered, done.total) == (1, 1, 2)
+    assert db.session.scalar(select(func.count()).select_from(Answer).where(Answer.attempt_id == timed)) == 1
+    board = db.session.scalar(select(Standing).where(Standing.attempt_id == timed, Standing.period == "all"))
+    assert (board.score, board.seconds) == (1, LIMIT)
+
+
+def test_opening_an_expired_attempt_finishes_it_and_shows_the_result(client, timed, clock):
+    clock(LIMIT * 3)
+    response = client.get(f"/attempt/{timed}")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/attempt/{timed}/result")
+    assert attempt(timed).is_finished and attempt(timed).score == 0
+    assert 'id="time-up"' in client.get(f"/attempt/{timed}/result").get_data(as_text=True)
