@@ -9,3 +9,4 @@ bp.before_request(require_roles("teacher", "admin"))
 
 from quiz.teach import classes, questions, quizzes, results, views  # noqa: E402,F401  (routes register on import)
 from quiz.teach import mastery  # noqa: E402,F401  (the class mastery strip)
+from quiz.teach import imports  # noqa: E402,F401  (timeline and CSV imports)

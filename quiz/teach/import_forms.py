@@ -1,0 +1,67 @@
+"""Forms for importing a timeline file and a CSV of questions."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField, StringField
+from wtforms.validators import InputRequired, Length, Regexp, ValidationError
+
+from quiz.services import timeline_import
+from quiz.teach.forms import strip
+
+SLUG_RULE = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_TEXT = 1024 * 1024
+
+
+def decode_upload(raw: bytes) -> str:
+    """UTF-8 text with or without a BOM; binary or other encodings raise ValidationError."""
+    if b"\x00" in raw:
+        raise ValidationError(_l("This file is binary data, not text. Upload a UTF-8 text file."))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ValidationError(_l("This file is not UTF-8 text (the first bad byte is on line %(line)s). "
+                                 "Save it as UTF-8 and upload it again.", line=line)) from None
+
+
+class UploadField(FileField):
+    """A file whose text is decoded during validation; `text` holds it afterwards."""
+
+    text: str = ""
+
+    def pre_validate(self, form) -> None:
+        """Read the upload and decode it, naming the problem if it is not UTF-8 text."""
+        if self.data and hasattr(self.data, "read"):
+            self.text = decode_upload(self.data.read())
+
+
+class TimelineNames(FlaskForm):
+    """The slug and title a new timeline is stored under; the slug must be free."""
+
+    slug = StringField(_l("Short name (used in addresses)"), filters=[strip],
+                       validators=[InputRequired(), Length(max=60),
+                                   Regexp(SLUG_RULE, message=_l("Use lower-case letters, digits and hyphens."))])
+    title = StringField(_l("Title shown to players"), filters=[strip], validators=[InputRequired(), Length(max=200)])
+
+    def validate_slug(self, field) -> None:
+        """Refuse a slug another timeline already has."""
+        if timeline_import.slug_taken(field.data):
+            raise ValidationError(_l("A timeline with this short name exists already."))
+
+
+class TimelineUploadForm(TimelineNames):
+    """Step 1: upload a timeline file to preview it."""
+
+    file = UploadField(_l("Timeline file (UTF-8 text)"), validators=[FileRequired(_l("Choose a file."))])
+
+
+class TimelineConfirmForm(TimelineNames):
+    """Step 2: store the previewed text; the server parses it again before storing anything."""
+
+    text = HiddenField(validators=[InputRequired(), Length(max=MAX_TEXT)])
+
+
+class QuestionsUploadForm(FlaskForm):
+    """Upload a CSV file of questions."""
+
+    file = UploadField(_l("CSV file (UTF-8)"), validators=[FileRequired(_l("Choose a file."))])

@@ -1,0 +1,49 @@
+"""Import pages: a timeline file (preview, then confirm) and a CSV file of questions.
+
+The preview page carries the decoded text in a hidden field of a multipart form (so it is not
+percent-encoded and stays within the upload limit); the confirm step trusts nothing in it:
+it checks the slug again and parses the text again on the server before storing anything."""
+from flask import flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from quiz.errors import abort_with
+from quiz.services import timeline_import
+from quiz.teach import bp
+from quiz.teach.import_forms import TimelineConfirmForm, TimelineUploadForm
+
+
+def preview_page(form: TimelineConfirmForm, found: timeline_import.Preview, status: int = 200):
+    """Show every parsed event and every parse error, with the confirm form when the file is clean."""
+    errors = sorted(found.errors, key=lambda e: e.line)
+    return render_template("teach/import_preview.html", form=form, found=found, errors=errors), \
+        status if found.ok and not form.errors else 400
+
+
+@bp.route("/import/timeline", methods=["GET", "POST"])
+def import_timeline():
+    """Upload a timeline file and preview it; nothing is stored yet."""
+    form = TimelineUploadForm()
+    if not form.validate_on_submit():
+        return render_template("teach/import_timeline.html", form=form), 400 if form.errors else 200
+    text = timeline_import.normalise(form.file.text)
+    confirm = TimelineConfirmForm(formdata=None, slug=form.slug.data, title=form.title.data, text=text)
+    return preview_page(confirm, timeline_import.preview(text))
+
+
+@bp.route("/import/timeline/confirm", methods=["POST"])
+def confirm_timeline():
+    """Parse the previewed text again and, if it is still clean, store it with its questions."""
+    form = TimelineConfirmForm()
+    valid = form.validate_on_submit()
+    if form.text.errors or not form.text.data:
+        abort_with(400, _("The previewed text is missing or too long. Upload the file again."))
+    found = timeline_import.preview(form.text.data)
+    if not valid or not found.ok:
+        return preview_page(form, found, 400)
+    try:
+        timeline = timeline_import.store(form.slug.data, form.title.data, form.text.data)
+    except timeline_import.SlugTaken:
+        abort_with(409, _("A timeline with this short name exists already."))
+    flash(_("Imported %(events)s events with %(questions)s generated questions; its quizzes are on the quiz list.",
+            events=len(timeline.events), questions=timeline_import.question_count(timeline)), "success")
+    return redirect(url_for("teach.questions"))
