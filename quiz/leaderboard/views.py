@@ -7,9 +7,14 @@ from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.leaderboard import bp
 from quiz.leaderboard.forms import BoardQuery, PrivacyForm
-from quiz.models import now_utc
-from quiz.play.views import published_quiz_or_404
-from quiz.services import leaderboard, standings
+from quiz.models import Classroom, now_utc
+from quiz.play.views import MAX_ID, published_quiz_or_404
+from quiz.services import classes, leaderboard, standings
+
+
+# The page of each kind of board, by (for one quiz?, for one class?), for its tab and page links.
+ENDPOINTS = {(False, False): "leaderboard.overall", (True, False): "leaderboard.quiz_board",
+             (False, True): "leaderboard.class_board", (True, True): "leaderboard.class_quiz_board"}
 
 
 def read_query() -> BoardQuery:
@@ -20,10 +25,11 @@ def read_query() -> BoardQuery:
     return query
 
 
-def render_board(query: BoardQuery, quiz=None):
+def render_board(query: BoardQuery, quiz=None, classroom=None, show_hidden: bool = False):
     """Render a board page: the rule, the tabs, one page of ranks and the viewer's neighbourhood."""
     board = leaderboard.Board(standings.period_key(query.period.data, now_utc()),
-                              quiz.id if quiz else None, query.by.data)
+                              quiz.id if quiz else None, query.by.data,
+                              classroom.id if classroom else None, show_hidden)
     viewer = current_user.id if current_user.is_authenticated else None
     size = current_app.config.get("LEADERBOARD_PAGE_SIZE", 25)
     try:
@@ -32,7 +38,10 @@ def render_board(query: BoardQuery, quiz=None):
         abort_with(404, _("That page of the leaderboard no longer exists."))
     on_page = any(e.user_id == viewer for e in entries)
     near = leaderboard.near_me(board, viewer) if viewer and not on_page else []
-    return render_template("leaderboard/board.html", quiz=quiz, query=query, entries=entries, more=more, near=near)
+    endpoint = ENDPOINTS[quiz is not None, classroom is not None]
+    args = {**({"slug": quiz.slug} if quiz else {}), **({"class_id": classroom.id} if classroom else {})}
+    return render_template("leaderboard/board.html", quiz=quiz, classroom=classroom, show_hidden=show_hidden,
+                           endpoint=endpoint, board_args=args, query=query, entries=entries, more=more, near=near)
 
 
 @bp.route("/")
@@ -46,6 +55,35 @@ def quiz_board(slug: str):
     """Show one quiz's board: each player's best finished attempt."""
     quiz = published_quiz_or_404(slug)
     return render_board(read_query(), quiz)
+
+
+def class_or_404(class_id: int) -> tuple[Classroom, bool]:
+    """The class whose board the viewer may see, and whether they see it as its teacher.
+
+    Only the class's students, its teacher and admins may; to anyone else the class does not
+    exist (404), so a board never confirms a class's id to outsiders.
+    """
+    classroom = db.session.get(Classroom, class_id) if class_id <= MAX_ID else None
+    access = classes.board_access(classroom, current_user) if classroom else None
+    if access is None:
+        abort_with(404, _("There is no such class."))
+    return classroom, access == "teacher"
+
+
+@bp.route("/class/<int:class_id>")
+@login_required
+def class_board(class_id: int):
+    """Show a class's overall board: its students only; their teacher also sees hidden students."""
+    classroom, teacher = class_or_404(class_id)
+    return render_board(read_query(), None, classroom, teacher)
+
+
+@bp.route("/class/<int:class_id>/quiz/<slug>")
+@login_required
+def class_quiz_board(class_id: int, slug: str):
+    """Show one quiz's board among a class's students."""
+    classroom, teacher = class_or_404(class_id)
+    return render_board(read_query(), published_quiz_or_404(slug), classroom, teacher)
 
 
 @bp.route("/privacy", methods=["GET", "POST"])

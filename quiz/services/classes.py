@@ -28,6 +28,15 @@ def quizzes_of(teacher: User) -> list[Quiz]:
     return list(db.session.scalars(query))
 
 
+def board_access(classroom: Classroom, user: User) -> str | None:
+    """Who the user is to the class's leaderboard: "teacher" (its teacher or an admin), "member", or None."""
+    if user.role == "admin" or classroom.teacher_id == user.id:
+        return "teacher"
+    if db.session.get(ClassMember, (classroom.id, user.id)) is not None:
+        return "member"
+    return None
+
+
 def create_class(teacher: User, name: str) -> Classroom:
     """Create a class with a fresh join code."""
     classroom = Classroom(teacher_id=teacher.id, name=name)

@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 
 from quiz.extensions import db
-from quiz.models import BoardTotal, Standing, User
+from quiz.models import BoardTotal, ClassMember, Standing, User
 
 Order = list[tuple[ColumnElement, bool]]  # (column, descending)
 
@@ -16,11 +16,17 @@ class UnknownCursor(LookupError):
 
 @dataclass(frozen=True)
 class Board:
-    """One board: a quiz's (or, with no quiz, the overall totals), in one period, by score or accuracy."""
+    """One board: a quiz's (or, with no quiz, the overall totals), in one period, by score or accuracy.
+
+    With `class_id` only that class's students are on it; `show_hidden` (for their teacher) also
+    lists students who hid themselves from public boards.
+    """
 
     period: str
     quiz_id: int | None = None
     by: str = "score"
+    class_id: int | None = None
+    show_hidden: bool = False
 
     @property
     def model(self):
@@ -31,6 +37,10 @@ class Board:
         """Who is on the board as this viewer sees it: visible players, plus the viewer themselves."""
         m = self.model
         scope = [m.period == self.period] + ([m.quiz_id == self.quiz_id] if self.quiz_id is not None else [])
+        if self.class_id is not None:
+            scope.append(m.user_id.in_(select(ClassMember.user_id).where(ClassMember.classroom_id == self.class_id)))
+        if self.show_hidden:
+            return scope
         visible = m.hidden.is_(False)
         return scope + [or_(visible, m.user_id == viewer_id) if viewer_id else visible]
 
