@@ -90,3 +90,59 @@ def test_a_file_over_the_limit_is_refused_with_413(teacher):
     response = upload(teacher, TIMELINE.encode() * 20000)
     assert response.status_code == 413
     assert count(Timeline) == before
+
+
+CSV_URL = "/teach/import/questions"
+GOOD_CSV = ('kind,prompt,choices,answer,explanation,event\r\n'
+            'choice,"支付宝哪一年成立？ 带""引号""，和逗号",2003年|2004年|2005年,2004年,"第一行\n第二行",2004年12月8日\r\n'
+            'true_false,支付宝成立于2004年。,,true,,\r\n'
+            'order,排序,甲|乙|丙,,,\r\n'
+            'fill_in,支付宝成立于____年,,二〇〇四|2004,,\r\n')
+
+
+def post_csv(teacher, text: str):
+    """Upload a CSV file of questions (UTF-8 with a BOM, as Excel saves it)."""
+    return teacher.post(CSV_URL, {"file": (io.BytesIO(("\ufeff" + text).encode()), "q.csv")}, token_from=CSV_URL,
+                        content_type="multipart/form-data", headers=ENGLISH)
+
+
+def imported() -> list[Question]:
+    """The imported questions, oldest first."""
+    db.session.expire_all()
+    return list(db.session.scalars(select(Question).where(Question.origin == "imported").order_by(Question.id)))
+
+
+def test_a_clean_csv_stores_every_row(teacher):
+    response = post_csv(teacher, GOOD_CSV)
+    assert response.status_code == 302
+    rows = imported()
+    assert [q.kind for q in rows] == ["choice", "true_false", "order", "fill_in"]
+    assert rows[0].prompt == "支付宝哪一年成立？ 带\"引号\"，和逗号" and rows[0].answer == "2004年"
+    assert rows[0].explanation == "第一行\n第二行" and rows[0].events[0].date_label == "2004年12月8日"
+    assert rows[1].answer == "正确" and rows[2].answer == ["甲", "乙", "丙"] and rows[3].answer == ["二〇〇四", "2004"]
+
+
+@pytest.mark.parametrize("bad_row, message", [
+    ("choice,只有一个选项,甲,甲,,", "Fill in between 2 and 6 different options."),
+    ("choice,答案不在选项里,甲|乙,丙,,", "The answer must be one of the choices."),
+    ("order,两项,甲|乙,,,", "Fill in between 3 and 6 different options."),
+    ("fill_in,没有答案,,,,", "Give at least one accepted answer."),
+    ("essay,未知题型,,,,", "Unknown kind"),
+    ("choice,,甲|乙,甲,,", "This field is required."),
+    ("true_false,日期不存在,,true,,1999年", "No single event"),
+])
+def test_one_bad_row_is_reported_by_number_and_nothing_is_stored(teacher, bad_row, message):
+    response = post_csv(teacher, GOOD_CSV + bad_row + "\r\n")
+    html = markup.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert "Row 6:" in html and message in html
+    assert imported() == []
+
+
+def test_a_csv_without_the_header_or_not_utf8_is_refused(teacher):
+    assert post_csv(teacher, "choice,问题,甲|乙,甲\r\n").status_code == 400
+    response = teacher.post(CSV_URL, {"file": (io.BytesIO("kind,prompt\r\n".encode("gbk") + "是非,题".encode("gbk")),
+                                                "q.csv")}, token_from=CSV_URL, content_type="multipart/form-data",
+                            headers=ENGLISH)
+    assert response.status_code == 400 and "not UTF-8" in response.get_data(as_text=True)
+    assert imported() == []

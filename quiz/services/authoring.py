@@ -56,11 +56,25 @@ def save_question(question: Question | None, draft: Draft, author: User) -> Ques
         db.session.add(question)
     else:
         question.edited_at = now_utc()
+    fill(question, draft)
+    db.session.commit()
+    return question
+
+
+def save_imported(drafts: list[Draft], author: User) -> list[Question]:
+    """Store a whole file of questions in one transaction: all of them or none."""
+    questions = [fill(Question(origin="imported", author_id=author.id), d) for d in drafts]
+    db.session.add_all(questions)
+    db.session.commit()
+    return questions
+
+
+def fill(question: Question, draft: Draft) -> Question:
+    """Copy a draft onto a question row."""
     question.kind, question.prompt = draft.kind, draft.prompt
     question.choices, question.answer = draft.choices, draft.answer
     question.explanation, question.timeline_id = draft.explanation, draft.timeline_id
     question.events = list(db.session.scalars(select(Event).where(Event.id.in_(draft.event_ids))))
-    db.session.commit()
     return question
 
 

@@ -5,11 +5,12 @@ percent-encoded and stays within the upload limit); the confirm step trusts noth
 it checks the slug again and parses the text again on the server before storing anything."""
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from quiz.errors import abort_with
-from quiz.services import timeline_import
-from quiz.teach import bp
-from quiz.teach.import_forms import TimelineConfirmForm, TimelineUploadForm
+from quiz.services import authoring, timeline_import
+from quiz.teach import bp, question_csv
+from quiz.teach.import_forms import QuestionsUploadForm, TimelineConfirmForm, TimelineUploadForm
 
 
 def preview_page(form: TimelineConfirmForm, found: timeline_import.Preview, status: int = 200):
@@ -47,3 +48,17 @@ def confirm_timeline():
     flash(_("Imported %(events)s events with %(questions)s generated questions; its quizzes are on the quiz list.",
             events=len(timeline.events), questions=timeline_import.question_count(timeline)), "success")
     return redirect(url_for("teach.questions"))
+
+
+@bp.route("/import/questions", methods=["GET", "POST"])
+def import_questions():
+    """Import a CSV file of questions: every row is checked first, then all are stored or none."""
+    form = QuestionsUploadForm()
+    if not form.validate_on_submit():
+        return render_template("teach/import_questions.html", form=form, errors=[]), 400 if form.errors else 200
+    result = question_csv.read_questions(form.file.text)
+    if result.errors:
+        return render_template("teach/import_questions.html", form=form, errors=result.errors), 400
+    stored = authoring.save_imported(result.drafts, current_user)
+    flash(_("Imported %(n)s questions.", n=len(stored)), "success")
+    return redirect(url_for("teach.questions", origin="imported"))

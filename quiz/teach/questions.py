@@ -42,7 +42,7 @@ def question_or_404(question_id: int) -> Question:
     question = db.session.get(Question, question_id)
     if question is None:
         abort_with(404, _("There is no such question."))
-    if question.origin == "custom" and question.author_id != current_user.id and current_user.role != "admin":
+    if question.origin in ("custom", "imported") and question.author_id != current_user.id and current_user.role != "admin":
         abort_with(403, _("Only its author may change this question."))
     return question
 
