@@ -4,7 +4,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, func, or_, select, update
 
 from quiz.extensions import db
-from quiz.models import Attempt, BoardTotal, Standing, User
+from quiz.models import Attempt, BoardTotal, Quiz, Standing, User
 from quiz.models.standing import ALL_TIME
 from quiz.services.upsert import upsert
 
@@ -25,10 +25,13 @@ def record_finish(attempt_id: int) -> None:
     """Fold a just-finished attempt into its player's standings and totals for every period.
 
     Called inside the transaction that stamps the finish, so a board never lags behind or sees half.
+    Only published quizzes count: practice sessions and daily challenges (unpublished quizzes built
+    per player or per day) are not quizzes people chose to compete on, so boards skip them.
     """
     row = db.session.execute(
         select(Attempt.user_id, Attempt.quiz_id, Attempt.score, Attempt.total, Attempt.started_at,
-               Attempt.finished_at).where(Attempt.id == attempt_id, Attempt.finished_at.is_not(None))
+               Attempt.finished_at).join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(Attempt.id == attempt_id, Attempt.finished_at.is_not(None), Quiz.published.is_(True))
     ).one_or_none()
     if row is None:
         return
