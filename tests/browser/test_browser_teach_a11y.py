@@ -1,0 +1,62 @@
+"""Teacher pages in a real browser at phone width: no axe violations, no sideways scrolling."""
+import pytest
+from playwright.sync_api import Page, expect
+
+from quiz.extensions import db
+from quiz.services import accounts
+from teach_helpers import PASSWORD, class_with, custom_question, teacher_quiz
+
+pytestmark = pytest.mark.browser
+TIMELINE = "## 2001年3月，甲公司成立。\n甲公司在杭州成立。\n## 2005年，乙产品上线，这是一条很长很长很长很长很长很长很长很长很长的标题。\n乙产品上线了。\n"
+
+
+def teacher_with_a_class():
+    """A teacher with a question, a quiz and a class; return the quiz and class ids."""
+    teacher = accounts.sign_up("laoshi", "王老师", PASSWORD)
+    teacher.role = "teacher"
+    db.session.commit()
+    quiz = teacher_quiz(teacher, [custom_question(teacher).id])
+    return quiz.id, class_with(teacher, quiz).id
+
+
+def visit_teacher_pages(page: Page, quiz_id: int, class_id: int, tmp_path):
+    """Sign in as the teacher and yield the name of each main teacher page once it has loaded."""
+    page.goto("/auth/login")
+    page.get_by_label("登录名").fill("laoshi")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/")
+    page.goto("/teach/")
+    expect(page.get_by_role("heading", name="教学")).to_be_visible()
+    yield "home"
+    for name, path in [("questions", "/teach/questions"), ("question form", "/teach/questions/new/choice"),
+                       ("quiz form", "/teach/quizzes/new"), ("class", f"/teach/classes/{class_id}"),
+                       ("results", f"/teach/quizzes/{quiz_id}/results?class={class_id}"),
+                       ("csv import", "/teach/import/questions")]:
+        page.goto(path)
+        page.wait_for_load_state("load")
+        yield name
+    page.goto("/teach/import/timeline")
+    (tmp_path / "line.md").write_text(TIMELINE, encoding="utf-8")
+    page.get_by_label("时间线文件").set_input_files(tmp_path / "line.md")
+    page.get_by_label("短名称").fill("a11y-line")
+    page.get_by_label("向玩家显示的标题").fill("无障碍时间线")
+    page.get_by_role("button", name="预览").click()
+    expect(page.get_by_role("heading", name="时间线预览")).to_be_visible()
+    yield "import preview"
+
+
+def test_teacher_pages_pass_axe_and_fit_a_phone(browser, server, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ids = teacher_with_a_class()
+    context = browser.new_context(base_url=server, locale="zh-CN", viewport={"width": 360, "height": 740})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    found = {}
+    for name in visit_teacher_pages(page, *ids, tmp_path):
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        found[name] = [v["id"] for v in Axe().run(page).response["violations"]] + \
+            ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
+    context.close()
+    assert found == {name: [] for name in found}
