@@ -3,6 +3,7 @@ from flask import redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from quiz.auth.forms import GuestForm
 from quiz.errors import abort_with
@@ -31,7 +32,9 @@ def published_quiz_or_404(slug: str) -> Quiz:
 
 def own_attempt_or_404(attempt_id: int) -> Attempt:
     """Find one of the current user's attempts; someone else's is 'not found'."""
-    attempt = db.session.get(Attempt, attempt_id) if attempt_id <= MAX_ID else None
+    # Items and their answers in two queries, not one query per question (current_item reads all).
+    load = [selectinload(Attempt.items).selectinload(AttemptItem.response)]
+    attempt = db.session.get(Attempt, attempt_id, options=load) if attempt_id <= MAX_ID else None
     if attempt is None or attempt.user_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
     return attempt
