@@ -169,6 +169,14 @@ def finish_if_expired(attempt: Attempt) -> bool:
     return True
 
 
+def unfinished_attempts(user: User) -> dict[int, Attempt]:
+    """The user's latest unfinished attempt per quiz, without reading finished ones."""
+    rows = db.session.scalars(
+        select(Attempt).where(Attempt.user_id == user.id, Attempt.finished_at.is_(None))
+        .order_by(Attempt.started_at, Attempt.id))
+    return {attempt.quiz_id: attempt for attempt in rows}
+
+
 def attempts_of(user: User) -> list[Attempt]:
     """Every attempt of the user, newest first."""
     return list(db.session.scalars(
