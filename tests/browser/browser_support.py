@@ -20,3 +20,14 @@ def answer_current(page: Page) -> None:
         radios.first.check()
     page.get_by_role("button", name="提交答案").click()
     expect(page.get_by_role("heading", name=re.compile("回答正确|回答错误|部分正确"))).to_be_visible()
+
+
+def sign_up(page: Page, login: str, nickname: str, password: str) -> None:
+    """Create a student account through the sign-up form and land signed in."""
+    page.goto("/auth/signup")
+    page.get_by_label("登录名").fill(login)
+    page.get_by_label("昵称").fill(nickname)
+    page.get_by_label("密码", exact=True).fill(password)
+    page.get_by_label("再次输入密码").fill(password)
+    page.get_by_role("button", name="创建账号").click()
+    expect(page.get_by_text(f"欢迎，{nickname}！")).to_be_visible()

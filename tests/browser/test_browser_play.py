@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from browser_support import answer_current, play_as_guest
+from browser_support import answer_current, play_as_guest, sign_up
 from helpers import attempt, fixed_quiz, item_at
 from quiz.extensions import db
 from quiz.models import Attempt
@@ -33,13 +33,7 @@ def test_guest_plays_a_whole_quiz(page: Page):
 
 
 def test_student_signs_up_and_plays(page: Page):
-    page.goto("/auth/signup")
-    page.get_by_label("登录名").fill("xiaoli")
-    page.get_by_label("昵称").fill("小李")
-    page.get_by_label("密码", exact=True).fill("a long enough passphrase")
-    page.get_by_label("再次输入密码").fill("a long enough passphrase")
-    page.get_by_role("button", name="创建账号").click()
-    expect(page.get_by_text("欢迎，小李！")).to_be_visible()
+    sign_up(page, "xiaoli", "小李", "a long enough passphrase")
     page.get_by_role("link", name=re.compile("快速十题")).click()
     page.get_by_role("button", name="开始测验").click()
     answer_current(page)
@@ -48,12 +42,7 @@ def test_student_signs_up_and_plays(page: Page):
 
 
 def test_signed_in_student_resumes_after_browser_restart(page: Page, browser, server):
-    page.goto("/auth/signup")
-    page.get_by_label("登录名").fill("wangwu")
-    page.get_by_label("昵称").fill("王五")
-    page.get_by_label("密码", exact=True).fill("another long passphrase")
-    page.get_by_label("再次输入密码").fill("another long passphrase")
-    page.get_by_role("button", name="创建账号").click()
+    sign_up(page, "wangwu", "王五", "another long passphrase")
     page.goto("/quiz/alipay-quick")
     page.get_by_role("button", name="开始测验").click()
     for _ in range(3):
