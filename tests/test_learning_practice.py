@@ -98,6 +98,7 @@ def test_due_questions_come_first_and_typed_dates_earn_partial_credit(actions, c
     assert stored.points == 0.83 and not stored.correct
     feedback = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "差 2 个月" in feedback and "部分正确：得 0.83 分" in feedback
+    assert "◐ 部分正确。" in feedback and "回答错误" not in feedback
     card = db.session.scalar(select(ReviewCard).where(ReviewCard.question_id == item.question_id))
     assert card.state == 2 and card.reps == 1  # Hard: reviewed, not lapsed
 
