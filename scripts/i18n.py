@@ -18,7 +18,9 @@ def pybabel(*args: str) -> None:
 
 if __name__ == "__main__":
     POT.parent.mkdir(exist_ok=True)
-    pybabel("extract", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "--no-location", "-o", str(POT), ".")
+    # Only dot-directories are skipped: the default also skips templates/_macros.
+    pybabel("extract", "--ignore-dirs", ".* __pycache__", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext",
+            "--no-location", "-o", str(POT), ".")
     if (PO_DIR / "zh" / "LC_MESSAGES" / "messages.po").exists():
         pybabel("update", "-i", str(POT), "-d", str(PO_DIR), "-l", "zh", "--no-fuzzy-matching")
     else:

@@ -13,7 +13,7 @@ PO = ROOT / "quiz" / "translations" / "zh" / "LC_MESSAGES" / "messages.po"
 def extracted_ids(tmp_path) -> set[str]:
     """Every message id used in the code and templates, as pybabel extracts them."""
     pot = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "--ignore-dirs", ".* __pycache__", "-F", "babel.cfg",
                     "-k", "_l", "-k", "lazy_gettext", "-o", str(pot), "."], cwd=ROOT, check=True, capture_output=True)
     with pot.open("rb") as f:
         return {m.id for m in read_po(f) if m.id}

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from helpers import answer_form, attempt, fixed_quiz, item_at
 from quiz.extensions import db
-from quiz.models import Answer, Progress
+from quiz.models import Answer, Attempt, Progress, Quiz, User
 
 
 def without_tokens(html: str) -> str:
@@ -116,6 +116,19 @@ def test_past_attempts_are_listed_and_reviewable(actions, client):
         actions.post(f"/attempt/{attempt_id}/answer", answer_form(item_at(attempt_id, position)))
     listing = client.get("/attempts").get_data(as_text=True)
     assert f"/attempt/{attempt_id}/result" in listing and "10 / 10" in listing
+
+
+def test_attempts_list_is_paged_twenty_at_a_time(actions, client):
+    actions.guest()
+    quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "alipay-quick"))
+    user = db.session.scalar(select(User))
+    db.session.add_all([Attempt(user_id=user.id, quiz_id=quiz.id, total=10) for _ in range(25)])
+    db.session.commit()
+    first = client.get("/attempts").get_data(as_text=True)
+    second = client.get("/attempts?page=2").get_data(as_text=True)
+    assert first.count("<tr>") - 1 == 20 and second.count("<tr>") - 1 == 5
+    assert "第 1 页，共 2 页" in first and 'rel="next"' in first and 'rel="prev"' in second
+    assert client.get("/attempts?page=3").status_code == 404
 
 
 def test_progress_page_counts_answers_per_event(actions, client):

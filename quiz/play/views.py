@@ -20,6 +20,7 @@ from quiz.services.scoring import InvalidAnswer, read_answer
 
 # Ids are 32-bit in the database: a larger number in the address cannot be a row.
 MAX_ID = 2**31 - 1
+ATTEMPTS_PER_PAGE = 20
 
 
 def published_quiz_or_404(slug: str) -> Quiz:
@@ -156,8 +157,9 @@ def result(attempt_id: int):
 @bp.route("/attempts")
 @login_required
 def attempts():
-    """List the user's past and unfinished attempts."""
-    return render_template("play/attempts.html", attempts=play.attempts_of(current_user))
+    """List the user's past and unfinished attempts, a page at a time."""
+    pages = db.paginate(play.attempts_of(current_user), per_page=ATTEMPTS_PER_PAGE, max_per_page=ATTEMPTS_PER_PAGE)
+    return render_template("play/attempts.html", attempts=pages.items, pages=pages)
 
 
 @bp.route("/progress")

@@ -3,7 +3,7 @@ import random
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
@@ -177,8 +177,6 @@ def unfinished_attempts(user: User) -> dict[int, Attempt]:
     return {attempt.quiz_id: attempt for attempt in rows}
 
 
-def attempts_of(user: User) -> list[Attempt]:
-    """Every attempt of the user, newest first."""
-    return list(db.session.scalars(
-        select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc(), Attempt.id.desc())
-    ))
+def attempts_of(user: User) -> Select:
+    """The query for every attempt of the user, newest first (the page paginates it)."""
+    return select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at.desc(), Attempt.id.desc())
