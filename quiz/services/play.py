@@ -1,6 +1,6 @@
 """Playing a quiz: start or resume an attempt, answer one question at a time, finish."""
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select, update
@@ -55,24 +55,25 @@ def start_attempt(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     current = unfinished_attempt(user, quiz)
     if current is not None:
         return current
-    questions = draw_or_refuse(quiz, seed)
+    return new_attempt(user, quiz, draw_questions(quiz, random.Random(seed)))
+
+
+def snapshot(question: Question, position: int) -> AttemptItem:
+    """Copy a question as it is now into an attempt: later edits never change it."""
+    return AttemptItem(position=position, question_id=question.id, kind=question.kind, prompt=question.prompt,
+                       choices=list(question.choices), answer=question.answer, explanation=question.explanation)
+
+
+def new_attempt(user: User, quiz: Quiz, questions: list[Question],
+                freeze: Callable[[Question, int], AttemptItem] = snapshot) -> Attempt:
+    """Store an attempt with the questions frozen into it, refusing a quiz that has none."""
+    if not questions:
+        raise EmptyQuiz(quiz.slug)
     attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions))
-    attempt.items = [
-        AttemptItem(position=i, question_id=q.id, kind=q.kind, prompt=q.prompt,
-                    choices=list(q.choices), answer=q.answer, explanation=q.explanation)
-        for i, q in enumerate(questions)
-    ]
+    attempt.items = [freeze(q, i) for i, q in enumerate(questions)]
     db.session.add(attempt)
     db.session.commit()
     return attempt
-
-
-def draw_or_refuse(quiz: Quiz, seed: int | None) -> list[Question]:
-    """Draw the questions, refusing a quiz that has none."""
-    questions = draw_questions(quiz, random.Random(seed))
-    if not questions:
-        raise EmptyQuiz(quiz.slug)
-    return questions
 
 
 def current_item(attempt: Attempt) -> AttemptItem | None:

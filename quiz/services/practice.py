@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion, ReviewCard, User
 from quiz.services import partial, review
-from quiz.services.play import EmptyQuiz, unfinished_attempt
+from quiz.services.play import new_attempt, snapshot, unfinished_attempt
 
 SESSION_SIZE = 10
 DAILY_SIZE = 5
@@ -52,24 +52,12 @@ def ensure_quiz(slug: str, title: str) -> tuple[Quiz, bool]:
 
 def freeze(question: Question, position: int) -> AttemptItem:
     """Copy a question into an attempt; a single-date question becomes a typed date entry."""
-    kind, choices = question.kind, list(question.choices)
-    precision = DATE_KINDS.get(kind)
+    item = snapshot(question, position)
+    precision = DATE_KINDS.get(question.kind)
     key = partial.parse_date(question.answer) if precision and isinstance(question.answer, str) else None
     if key is not None and key.precision == precision:
-        kind, choices = "date_entry", [precision]
-    return AttemptItem(position=position, question_id=question.id, kind=kind, prompt=question.prompt,
-                       choices=choices, answer=question.answer, explanation=question.explanation)
-
-
-def new_attempt(user: User, quiz: Quiz, questions: list[Question]) -> Attempt:
-    """Store an attempt with the questions frozen into it."""
-    if not questions:
-        raise EmptyQuiz(quiz.slug)
-    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions))
-    attempt.items = [freeze(q, i) for i, q in enumerate(questions)]
-    db.session.add(attempt)
-    db.session.commit()
-    return attempt
+        item.kind, item.choices = "date_entry", [precision]
+    return item
 
 
 def visible(query):
@@ -110,7 +98,7 @@ def start_practice(user: User, now: datetime, seed: int | None = None) -> Attemp
     fresh = new_questions(user.id, SESSION_SIZE - len(due), rng)
     mixed = due + fresh
     rng.shuffle(mixed)
-    return new_attempt(user, quiz, mixed)
+    return new_attempt(user, quiz, mixed, freeze)
 
 
 def daily_slug(day: date) -> str:
@@ -150,7 +138,7 @@ def start_daily(user: User, day: date) -> Attempt:
     done = finished_daily(user, quiz)
     if done is not None:
         raise DailyDone(done)
-    return new_attempt(user, quiz, [item.question for item in quiz.items])
+    return new_attempt(user, quiz, [item.question for item in quiz.items], freeze)
 
 
 def challenge_day(slug: str) -> date | None:
