@@ -17,12 +17,13 @@ def create_guest(nickname: str) -> User:
     return user
 
 
-def sign_up(username: str, nickname: str, password: str, guest: User | None = None) -> User:
-    """Create a student, or turn the current guest into one so their attempts stay theirs."""
+def sign_up(username: str, nickname: str, password: str, guest: User | None = None,
+            role: str = "student") -> User:
+    """Create an account, or turn the current guest into one so their attempts stay theirs."""
     user = guest if guest is not None and guest.is_guest else User()
     user.username = username.lower()
     user.nickname = nickname
-    user.role = "student"
+    user.role = role
     user.set_password(password)
     user.rotate_session()
     db.session.add(user)

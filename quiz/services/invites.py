@@ -5,6 +5,7 @@ from sqlalchemy import func, select, update
 
 from quiz.extensions import db
 from quiz.models import Invite, User, now_utc
+from quiz.services import accounts
 
 
 class InviteRefused(Exception):
@@ -56,8 +57,4 @@ def sign_up_teacher(code: str, username: str, nickname: str, password: str) -> U
     except InviteRefused:
         db.session.rollback()
         raise
-    user = User(username=username.lower(), nickname=nickname, role="teacher")
-    user.set_password(password)
-    db.session.add(user)
-    db.session.commit()
-    return user
+    return accounts.sign_up(username, nickname, password, role="teacher")
