@@ -1,17 +1,26 @@
 """Locale choice: the user's switch wins, then the browser, then Simplified Chinese."""
+from functools import lru_cache
+
+from babel import Locale
 from flask import Flask, current_app, request, session
 from flask_babel import get_locale
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 
 
-def select_locale() -> str:
+@lru_cache(maxsize=16)
+def parsed(code: str) -> Locale:
+    """The Locale for a code, parsed once: Babel's parse scans its locale data on every call."""
+    return Locale.parse(code)
+
+
+def select_locale() -> Locale:
     """Pick the UI language for this request."""
     languages = current_app.config["LANGUAGES"]
     chosen = session.get("lang")
     if chosen in languages:
-        return chosen
-    return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+        return parsed(chosen)
+    return parsed(request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
 def current_language() -> str:

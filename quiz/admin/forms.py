@@ -1,11 +1,12 @@
 """Admin forms."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField
 from wtforms.validators import InputRequired, NumberRange
 
+from quiz.forms import Form
 
-class InviteForm(FlaskForm):
+
+class InviteForm(Form):
     """A new invite code: how many teachers may use it, for how many days."""
 
     max_uses = IntegerField(_l("Teacher accounts it can create"), default=1,

@@ -1,11 +1,11 @@
 """Forms for accounts; database-backed checks live in validate_<field>."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import func, select
 from wtforms import BooleanField, PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
 from quiz.extensions import db
+from quiz.forms import Form
 from quiz.models import User
 
 # ASVS V2.1: at least 12 characters, long passphrases allowed, nothing truncated.
@@ -20,11 +20,11 @@ class NicknameMixin:
                            filters=[lambda s: s.strip() if s else s])
 
 
-class GuestForm(NicknameMixin, FlaskForm):
+class GuestForm(NicknameMixin, Form):
     """Play without an account, under a nickname."""
 
 
-class SignupForm(NicknameMixin, FlaskForm):
+class SignupForm(NicknameMixin, Form):
     """Create a student account (a guest keeps their attempts)."""
 
     username = StringField(_l("Login name"), validators=[
@@ -43,7 +43,7 @@ class SignupForm(NicknameMixin, FlaskForm):
             raise ValidationError(_l("That login name is taken."))
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     """Sign in with login name and password."""
 
     username = StringField(_l("Login name"), validators=[InputRequired(), Length(max=40)])
@@ -51,7 +51,7 @@ class LoginForm(FlaskForm):
     remember = BooleanField(_l("Keep me signed in on this device"), default=True)
 
 
-class EmptyForm(FlaskForm):
+class EmptyForm(Form):
     """A form with only the CSRF token, for POST-only buttons."""
 
 

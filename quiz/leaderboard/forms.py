@@ -1,13 +1,13 @@
 """Forms for the boards: which tab to show (a GET filter) and the privacy switch."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField
 from wtforms.validators import NumberRange, Optional
 
+from quiz.forms import Form
 from quiz.services.standings import PERIOD_TABS
 
 
-class BoardQuery(FlaskForm):
+class BoardQuery(Form):
     """The board's tab, ranking and page cursor, read from the query string (no CSRF: GET only)."""
 
     class Meta:
@@ -18,7 +18,7 @@ class BoardQuery(FlaskForm):
     after = IntegerField(validators=[Optional(), NumberRange(min=1)])
 
 
-class PrivacyForm(FlaskForm):
+class PrivacyForm(Form):
     """Choose whether other people see you on the leaderboards."""
 
     hidden = BooleanField(_l("Hide me from public leaderboards"))

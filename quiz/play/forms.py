@@ -1,13 +1,13 @@
 """Forms for playing: answering one question, switching language."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField, SelectMultipleField, StringField
 from wtforms.validators import InputRequired, Length
-from wtforms import StringField
 from wtforms.widgets import HiddenInput
 
+from quiz.forms import Form
 
-class AnswerForm(FlaskForm):
+
+class AnswerForm(Form):
     """One answer: the question's position plus the picked option or the ordering.
 
     Options travel as indexes; the server maps them to text and grades them.
@@ -30,7 +30,7 @@ class AnswerForm(FlaskForm):
         return [self.choice.data] if self.choice.data is not None else []
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(Form):
     """Switch the interface language; the choice sticks for the session."""
 
     lang = HiddenField(validators=[InputRequired()])

@@ -1,9 +1,9 @@
 """Forms for teachers' questions; kind-specific checks live in validate()."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import FieldList, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
+from quiz.forms import Form
 from quiz.services.authoring import Draft, draft_for
 
 
@@ -12,7 +12,7 @@ def strip(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(Form):
     """One custom question; the page shows only the fields its kind uses."""
 
     prompt = TextAreaField(_l("Question"), validators=[InputRequired(), Length(max=1000)], filters=[strip])
@@ -92,7 +92,7 @@ class QuestionForm(FlaskForm):
             self.accepted.data = "\n".join(question.answer)
 
 
-class WordingForm(FlaskForm):
+class WordingForm(Form):
     """Correct the wording of a generated question (its key and options stay)."""
 
     prompt = TextAreaField(_l("Question"), validators=[InputRequired(), Length(max=1000)], filters=[strip])
@@ -100,7 +100,7 @@ class WordingForm(FlaskForm):
                                 filters=[strip])
 
 
-class QuestionFilterForm(FlaskForm):
+class QuestionFilterForm(Form):
     """Browse questions by timeline event, kind and origin (a GET form, no CSRF)."""
 
     class Meta:

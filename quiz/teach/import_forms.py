@@ -1,10 +1,10 @@
 """Forms for importing a timeline file and a CSV of questions."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, StringField
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
+from quiz.forms import Form
 from quiz.services import timeline_import
 from quiz.teach.forms import strip
 
@@ -35,7 +35,7 @@ class UploadField(FileField):
             self.text = decode_upload(self.data.read())
 
 
-class TimelineNames(FlaskForm):
+class TimelineNames(Form):
     """The slug and title a new timeline is stored under; the slug must be free."""
 
     slug = StringField(_l("Short name (used in addresses)"), filters=[strip],
@@ -61,7 +61,7 @@ class TimelineConfirmForm(TimelineNames):
     text = HiddenField(validators=[InputRequired(), Length(max=MAX_TEXT)])
 
 
-class QuestionsUploadForm(FlaskForm):
+class QuestionsUploadForm(Form):
     """Upload a CSV file of questions."""
 
     file = UploadField(_l("CSV file (UTF-8)"), validators=[FileRequired(_l("Choose a file."))])

@@ -1,10 +1,10 @@
 """Forms for building quizzes and classes."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateTimeLocalField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from quiz.forms import Form
 from quiz.services.quizbuilder import QuizSpec
 
 
@@ -15,7 +15,7 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class QuizForm(FlaskForm):
+class QuizForm(Form):
     """A quiz from picked questions or, when none is picked, from a rule."""
 
     title = StringField(_l("Title"), validators=[InputRequired(), Length(max=200)],
@@ -57,21 +57,21 @@ class QuizForm(FlaskForm):
         self.shuffle.data, self.published.data = quiz.shuffle, quiz.published
 
 
-class ClassForm(FlaskForm):
+class ClassForm(Form):
     """A new class."""
 
     name = StringField(_l("Class name"), validators=[InputRequired(), Length(max=80)],
                        filters=[lambda s: s.strip() if s else s])
 
 
-class AssignForm(FlaskForm):
+class AssignForm(Form):
     """Assign one of the teacher's quizzes to a class, with an optional deadline."""
 
     quiz = SelectField(_l("Quiz"), coerce=int, validators=[InputRequired()])
     due_at = DateTimeLocalField(_l("Deadline (optional)"), format="%Y-%m-%dT%H:%M", validators=[Optional()])
 
 
-class JoinForm(FlaskForm):
+class JoinForm(Form):
     """Join a class with the code the teacher gave."""
 
     code = StringField(_l("Class code"), validators=[InputRequired(), Length(max=16)])
