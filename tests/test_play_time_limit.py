@@ -9,16 +9,17 @@ from helpers import answer_form, attempt, fixed_quiz, item_at
 from quiz.base import now_utc
 from quiz.extensions import db
 from quiz.models import Answer, Standing
-from quiz.services import play
+from quiz.services import answering, play
 
 LIMIT = 60  # seconds
 
 
 @pytest.fixture
 def clock(monkeypatch):
-    """Move the clock play reads (its one `now_utc`) forward by a number of seconds."""
+    """Move the clock that playing and answering read (their `now_utc`) forward by a number of seconds."""
     def move(seconds: float) -> None:
-        monkeypatch.setattr(play, "now_utc", lambda: now_utc() + timedelta(seconds=seconds))
+        for module in (play, answering):
+            monkeypatch.setattr(module, "now_utc", lambda: now_utc() + timedelta(seconds=seconds))
     return move
 
 

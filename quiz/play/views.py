@@ -13,7 +13,7 @@ from quiz.models import now_utc
 from quiz.play import bp
 from quiz.play.forms import AnswerForm, LanguageForm
 from quiz.security import is_safe_next
-from quiz.services import classes, play, progress
+from quiz.services import answering, classes, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.services.scoring import InvalidAnswer, read_answer
 
@@ -94,36 +94,46 @@ def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, statu
 @login_required
 def answer(attempt_id: int):
     """Grade one answer on the server and show feedback; repeats are never scored twice."""
-    attempt = own_attempt_or_404(attempt_id)
     form = AnswerForm()
-    if not form.validate_on_submit():
+    valid = form.validate_on_submit()
+    position = form.position.data if valid and 0 <= form.position.data <= MAX_ID else None
+    slot = answering.read_slot(attempt_id, position) if attempt_id <= MAX_ID else None
+    if slot is None or slot.user_id != current_user.id:
+        abort_with(404, _("There is no such attempt."))
+    if not valid:
         abort_with(400, _("The answer form was incomplete."))
-    item = next((i for i in attempt.items if i.position == form.position.data), None)
-    if item is None:
+    if slot.item_id is None:
         abort_with(400, _("That question is not part of this attempt."))
     try:
-        play.submit_answer(attempt, item.position, form.raw_answer(item.kind))
+        answering.submit(slot, form.raw_answer(slot.kind))
     except InvalidAnswer:
-        if item.kind == "order":
-            form.order.errors = [_("Put every item in order, each exactly once, before you submit.")]
-        elif item.kind == "fill_in":
-            form.text.errors = [_("Type an answer before you submit.")]
-        else:
-            form.choice.errors = [_("Choose one of the options before you submit.")]
-        return render_question(attempt, item, form, 400)
+        return refuse_answer(attempt_id, slot, form)
     except play.AlreadyAnswered:
-        if item.response is not None and item.response.given == safe_read(item, form):
-            return redirect(url_for("play.feedback", attempt_id=attempt.id, position=item.position))
+        if answering.given_answer(slot) == safe_read(slot, form):
+            return redirect(url_for("play.feedback", attempt_id=attempt_id, position=slot.position))
         abort_with(409, _("You already answered this question; your first answer counts."))
     except play.TimeUp:
         abort_with(409, _("Time is up: this answer came after the quiz's time limit, so it was not counted. "
                           "Your attempt has been finished."))
     except (play.OutOfSequence, play.AttemptClosed):
         abort_with(409, _("This question is not the current one of the attempt (perhaps from another tab)."))
-    return redirect(url_for("play.feedback", attempt_id=attempt.id, position=item.position))
+    return redirect(url_for("play.feedback", attempt_id=attempt_id, position=slot.position))
 
 
-def safe_read(item: AttemptItem, form: AnswerForm):
+def refuse_answer(attempt_id: int, slot: answering.Slot, form: AnswerForm):
+    """Show the question again with what is missing from the answer (400)."""
+    if slot.kind == "order":
+        form.order.errors = [_("Put every item in order, each exactly once, before you submit.")]
+    elif slot.kind == "fill_in":
+        form.text.errors = [_("Type an answer before you submit.")]
+    else:
+        form.choice.errors = [_("Choose one of the options before you submit.")]
+    attempt = own_attempt_or_404(attempt_id)
+    item = next(i for i in attempt.items if i.position == slot.position)
+    return render_question(attempt, item, form, 400)
+
+
+def safe_read(item: AttemptItem | answering.Slot, form: AnswerForm):
     """Read the submitted answer, or None when it is not valid."""
     try:
         return read_answer(item.kind, item.choices, form.raw_answer(item.kind))

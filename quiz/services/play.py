@@ -1,15 +1,16 @@
-"""Playing a quiz: start or resume an attempt, answer one question at a time, finish."""
+"""Playing a quiz: start or resume an attempt, find the current question, finish.
+
+Taking an answer is services.answering.
+"""
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select, update
-from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
-from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
-from quiz.services import progress, scoring, standings
-from quiz.services import partial, review
+from quiz.models import Attempt, AttemptItem, Question, Quiz, User, now_utc
+from quiz.services import standings
 from quiz.services.selection import draw_questions
 
 
@@ -79,52 +80,6 @@ def new_attempt(user: User, quiz: Quiz, questions: list[Question],
 def current_item(attempt: Attempt) -> AttemptItem | None:
     """Return the first question without an answer, or None when all are answered."""
     return next((item for item in attempt.items if item.response is None), None)
-
-
-def submit_answer(attempt: Attempt, position: int, raw: Sequence[str]) -> Answer:
-    """Grade and store one answer on the server; a repeat is refused, never scored twice."""
-    if attempt.is_finished:
-        raise AttemptClosed()
-    if finish_if_expired(attempt):
-        raise TimeUp()
-    item = next((i for i in attempt.items if i.position == position), None)
-    if item is None:
-        raise OutOfSequence()
-    if item.response is not None:
-        raise AlreadyAnswered()
-    if item is not current_item(attempt):
-        raise OutOfSequence()
-    given = scoring.read_answer(item.kind, item.choices, raw)
-    points = scoring.grade(item.kind, given, partial.answer_key(item))
-    answer = store_answer(attempt, item, given, points)
-    progress.record(attempt.user_id, item.question_id, points >= 1.0, answer.answered_at)
-    review.record_review(attempt.user_id, item.question_id, points, answer.answered_at)  # spaced repetition
-    finish_if_complete(attempt.id)
-    db.session.commit()
-    db.session.refresh(attempt)
-    return answer
-
-
-def store_answer(attempt: Attempt, item: AttemptItem, given, points: float) -> Answer:
-    """Insert the answer and add its points in SQL, so parallel requests lose no update."""
-    now = now_utc()
-    previous = max((i.response.answered_at for i in attempt.items if i.response), default=attempt.started_at)
-    answer = Answer(attempt_id=attempt.id, question_id=item.question_id, item_id=item.id, given=given,
-                    correct=points >= 1.0, points=points, answered_at=now,
-                    seconds=max(0.0, (now - previous).total_seconds()))
-    # No SAVEPOINT here: on SQLite a savepoint opened before any write is the outermost
-    # transaction, and releasing it commits the answer before the score (kill -9 test).
-    db.session.add(answer)
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise AlreadyAnswered() from None
-    db.session.execute(
-        update(Attempt).where(Attempt.id == attempt.id)
-        .values(score=Attempt.score + points, answered=Attempt.answered + 1)
-    )
-    return answer
 
 
 def finish_if_complete(attempt_id: int) -> None:

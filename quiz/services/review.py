@@ -6,11 +6,11 @@ Easy is never given: a quiz answer says whether the student knew, not how easily
 from datetime import datetime, timedelta, timezone
 
 from fsrs import Card, Rating, Scheduler, State
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import bindparam, select, update
 
 from quiz.extensions import db
 from quiz.models import ReviewCard
+from quiz.services.upsert import insert_missing
 
 # One short step: a wrong answer comes back in ten minutes, a right one graduates to days.
 SCHEDULER = Scheduler(learning_steps=(timedelta(minutes=10),), relearning_steps=(timedelta(minutes=10),))
@@ -37,45 +37,50 @@ def naive(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
-def to_card(row: ReviewCard) -> Card:
-    """Rebuild the package's Card from the stored columns."""
+def to_card(row) -> Card:
+    """Rebuild the package's Card from the stored columns (a ReviewCard or a row of CARD_COLUMNS)."""
     return Card(card_id=row.id or 0, state=State(row.state), step=row.step, stability=row.stability,
                 difficulty=row.difficulty, due=aware(row.due),
                 last_review=aware(row.last_review) if row.last_review else None)
 
 
-def store_card(row: ReviewCard, card: Card) -> None:
-    """Copy the scheduler's new state into the row."""
-    row.state, row.step = int(card.state), card.step
-    row.stability, row.difficulty = card.stability, card.difficulty
-    row.due, row.last_review = naive(card.due), naive(card.last_review) if card.last_review else None
+def card_values(card: Card) -> dict:
+    """The scheduler's new state as column values."""
+    return {"state": int(card.state), "step": card.step, "stability": card.stability, "difficulty": card.difficulty,
+            "due": naive(card.due), "last_review": naive(card.last_review) if card.last_review else None}
 
 
-def card_row(user_id: int, question_id: int, when: datetime) -> ReviewCard:
-    """The user's card for the question, created (as a new card) on first sight."""
-    query = select(ReviewCard).where(ReviewCard.user_id == user_id, ReviewCard.question_id == question_id)
-    row = db.session.scalar(query.with_for_update())
-    if row is not None:
-        return row
-    row = ReviewCard(user_id=user_id, question_id=question_id, state=int(State.Learning), step=0, due=when)
-    try:
-        with db.session.begin_nested():
-            db.session.add(row)
-    except IntegrityError:  # another request created it first
-        row = db.session.scalar(query.with_for_update())
+CARD_COLUMNS = (ReviewCard.id, ReviewCard.state, ReviewCard.step, ReviewCard.stability, ReviewCard.difficulty,
+                ReviewCard.due, ReviewCard.last_review, ReviewCard.lapses)
+CARD_OF = (select(*CARD_COLUMNS)
+           .where(ReviewCard.user_id == bindparam("user_id"), ReviewCard.question_id == bindparam("question_id"))
+           .with_for_update())
+CARD_UPDATE = (update(ReviewCard.__table__).where(ReviewCard.__table__.c.id == bindparam("card_id"))
+               .values(reps=ReviewCard.__table__.c.reps + 1, lapses=bindparam("new_lapses"),
+                       **{name: bindparam(name) for name in ("state", "step", "stability", "difficulty", "due",
+                                                             "last_review")}))
+
+
+def locked_card(user_id: int, question_id: int, when: datetime):
+    """The user's card for the question, locked until commit, created (as a new card) on first sight."""
+    connection = db.session.connection()
+    keys = {"user_id": user_id, "question_id": question_id}
+    row = connection.execute(CARD_OF, keys).one_or_none()
+    if row is None:  # first sight; another request may create it at the same moment, hence "if missing"
+        insert_missing(ReviewCard, ("user_id", "question_id"),
+                       {**keys, "state": int(State.Learning), "step": 0, "due": when, "reps": 0, "lapses": 0})
+        row = connection.execute(CARD_OF, keys).one()
     return row
 
 
-def record_review(user_id: int, question_id: int, points: float, when: datetime) -> ReviewCard:
+def record_review(user_id: int, question_id: int, points: float, when: datetime) -> None:
     """Review the user's card with the answer's rating, in the caller's transaction."""
-    row = card_row(user_id, question_id, when)
+    row = locked_card(user_id, question_id, when)
     rating = rating_for(points)
     lapsed = row.state == int(State.Review) and rating == Rating.Again
     card, _log = SCHEDULER.review_card(to_card(row), rating, review_datetime=aware(when))
-    store_card(row, card)
-    row.reps += 1
-    row.lapses += 1 if lapsed else 0
-    return row
+    db.session.connection().execute(CARD_UPDATE, {"card_id": row.id, "new_lapses": row.lapses + int(lapsed),
+                                                  **card_values(card)})
 
 
 def recall_chance(row: ReviewCard, now: datetime, ahead: timedelta = HORIZON) -> float:

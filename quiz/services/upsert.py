@@ -1,7 +1,9 @@
 """Insert-or-update in one statement on SQLite and PostgreSQL, built once per shape and reused.
 
 Building an ON CONFLICT statement (and its `excluded` alias) costs more than running it, and the
-answer path runs several per request, so statements are cached with bound parameters.
+answer path runs several per request, so statements are cached with bound parameters. They are
+Core statements on the table, run on the session's connection (inside its transaction): the ORM's
+bulk-insert machinery would cost more than the statement for one row.
 """
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
@@ -18,21 +20,43 @@ Changes = Callable[[Any], dict[str, Any]]
 Condition = Callable[[Any], ColumnElement[bool]]
 
 
+def inserting(model: type, dialect: str, names: tuple[str, ...]):
+    """A dialect's INSERT of the named columns, their values as bound parameters."""
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    return insert(model.__table__).values({name: bindparam(name) for name in names})
+
+
 @lru_cache(maxsize=64)
 def statement(model: type, dialect: str, keys: tuple[str, ...], names: tuple[str, ...],
               changes: Changes | None, only_if: Condition | None):
-    """The upsert for one model, key and column set; values arrive as bound parameters."""
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    built = insert(model).values({name: bindparam(name) for name in names})
+    """The upsert for one model, key and column set."""
+    built = inserting(model, dialect, names)
     excluded = built.excluded
     set_ = changes(excluded) if changes else {n: excluded[n] for n in names if n not in keys}
     return built.on_conflict_do_update(index_elements=list(keys), set_=set_,
                                        where=only_if(excluded) if only_if else None)
 
 
+@lru_cache(maxsize=64)
+def missing_statement(model: type, dialect: str, keys: tuple[str, ...], names: tuple[str, ...]):
+    """The insert for one model and column set that does nothing when the keys exist."""
+    return inserting(model, dialect, names).on_conflict_do_nothing(index_elements=list(keys))
+
+
+def as_rows(rows: Mapping[str, Any] | Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """One row or several, as a list."""
+    return [rows] if isinstance(rows, Mapping) else list(rows)
+
+
 def upsert(model: type, keys: Sequence[str], rows: Mapping[str, Any] | Sequence[Mapping[str, Any]],
            changes: Changes | None = None, only_if: Condition | None = None) -> None:
     """Insert each row, or update the row with the same keys (by default: with the new values)."""
-    rows = [rows] if isinstance(rows, Mapping) else list(rows)
-    dialect = db.session.get_bind().dialect.name
-    db.session.execute(statement(model, dialect, tuple(keys), tuple(rows[0]), changes, only_if), rows)
+    rows = as_rows(rows)
+    connection = db.session.connection()
+    connection.execute(statement(model, connection.dialect.name, tuple(keys), tuple(rows[0]), changes, only_if), rows)
+
+
+def insert_missing(model: type, keys: Sequence[str], row: Mapping[str, Any]) -> None:
+    """Insert the row unless one with the same keys exists (created meanwhile by another request)."""
+    connection = db.session.connection()
+    connection.execute(missing_statement(model, connection.dialect.name, tuple(keys), tuple(row)), [row])
