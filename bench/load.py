@@ -24,7 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-ATTEMPTS = 30_000
+ATTEMPTS = 8_000
+# Like the bundled quick quiz: one answer in ten finishes an attempt (standings, totals).
+ATTEMPT_LENGTH = 10
 
 
 def free_port() -> int:
@@ -78,8 +80,8 @@ def guest_session(base: str) -> tuple[str, str]:
     return cookie, token
 
 
-def create_attempts(database_url: str, count: int) -> tuple[int, int]:
-    """Give the bench guest `count` unanswered one-question attempts; return the id range."""
+def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH) -> tuple[int, int]:
+    """Give the bench guest `count` unanswered attempts of `length` option questions; return the id range."""
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import func, insert, select
 
@@ -89,18 +91,21 @@ def create_attempts(database_url: str, count: int) -> tuple[int, int]:
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "bench"})
     with app.app_context():
-        question = db.session.scalars(select(Question).where(Question.kind == "date_month")).first()
-        quiz = Quiz(slug="bench-one", title="bench", shuffle=False)
-        quiz.items.append(QuizQuestion(question_id=question.id))
+        questions = db.session.scalars(select(Question).where(Question.kind == "date_month")
+                                       .order_by(Question.id).limit(length)).all()
+        quiz = Quiz(slug="bench", title="bench", shuffle=False, published=True)
+        quiz.items = [QuizQuestion(question_id=q.id) for q in questions]
         db.session.add(quiz)
         db.session.flush()
         user_id = db.session.scalar(select(func.max(User.id)))
         first = (db.session.scalar(select(func.max(Attempt.id))) or 0) + 1
         ids = range(first, first + count)
-        db.session.execute(insert(Attempt), [{"id": i, "user_id": user_id, "quiz_id": quiz.id, "total": 1} for i in ids])
+        db.session.execute(insert(Attempt), [{"id": i, "user_id": user_id, "quiz_id": quiz.id, "total": length}
+                                             for i in ids])
         db.session.execute(insert(AttemptItem), [
-            {"attempt_id": i, "position": 0, "question_id": question.id, "kind": question.kind, "prompt": question.prompt,
-             "choices": question.choices, "answer": question.answer, "explanation": question.explanation} for i in ids])
+            {"attempt_id": i, "position": n, "question_id": q.id, "kind": q.kind, "prompt": q.prompt,
+             "choices": q.choices, "answer": q.answer, "explanation": q.explanation}
+            for i in ids for n, q in enumerate(questions)])
         db.session.commit()
         db.engine.dispose()
     return first, first + count - 1
@@ -178,7 +183,7 @@ def main() -> None:
         results = {"bare flask": bare, "home page": run(base + "/")}
         results["question page"] = run(base + f"/attempt/{last}", script=str(write_cookie_script(tmp, cookie)))
         answer_env = {**env, "ATTEMPT_FIRST": str(first), "ATTEMPT_LAST": str(last - 1), "CSRF_TOKEN": token,
-                      "SESSION_COOKIE": cookie, "WRK_THREADS": "2"}
+                      "SESSION_COOKIE": cookie, "WRK_THREADS": "2", "ATTEMPT_LENGTH": str(ATTEMPT_LENGTH)}
         results["answer submit"] = run(base + "/", script=str(ROOT / "bench" / "answer.lua"), env=answer_env)
         board = leaderboard_path(base)
         if board:
