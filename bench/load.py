@@ -4,6 +4,9 @@ Run: python bench/load.py [--seconds 10] [--connections 8]
 Prints requests/s and p50/p99 for the home page, a question page, answer submissions (rows are
 checked afterwards: stored answers must equal success responses) and a leaderboard page, and as
 its last line answer_vs_bare=X (answer submissions/s divided by bare requests/s, same run).
+Two reference rows show what the app's stack costs before any page's own work: a static file
+served through the app, and a signed-in, CSRF-checked POST that touches no database (the
+language switch).
 Needs `wrk` (Debian package). Figures only; nothing is asserted.
 """
 import argparse
@@ -146,9 +149,10 @@ def wrk(url: str, seconds: int, connections: int, script: str | None = None, env
     return parse_wrk(out)
 
 
-def report(name: str, figures: dict) -> None:
-    """Print one line of figures."""
-    print(f"{name:<18} {figures['rps']:>9.1f} req/s   p50 {figures['p50']:>8.2f} ms   p99 {figures['p99']:>8.2f} ms"
+def report(name: str, figures: dict, bare_rps: float) -> None:
+    """Print one line of figures, with requests/s as a share of the bare app's (same run)."""
+    print(f"{name:<19} {figures['rps']:>9.1f} req/s ({figures['rps'] / bare_rps:5.3f} of bare)"
+          f"   p50 {figures['p50']:>8.2f} ms   p99 {figures['p99']:>8.2f} ms"
           f"   ({figures['requests']} requests, {figures['failed']} failed)")
 
 
@@ -180,8 +184,12 @@ def main() -> None:
     with gunicorn("quiz:create_app()", env) as base:
         cookie, token = guest_session(base)
         first, last = create_attempts(database_url, ATTEMPTS)
-        results = {"bare flask": bare, "home page": run(base + "/")}
-        results["question page"] = run(base + f"/attempt/{last}", script=str(write_cookie_script(tmp, cookie)))
+        signed_in = str(write_script(tmp, "signed-in.lua", cookie))
+        results = {"bare flask": bare, "static file (ref)": run(base + "/static/css/app.css"),
+                   "lang POST (ref)": run(base + "/lang", script=str(write_script(
+                       tmp, "lang.lua", cookie, f"csrf_token={token}&lang=zh_CN&next=/"))),
+                   "home page": run(base + "/")}
+        results["question page"] = run(base + f"/attempt/{last}", script=signed_in)
         answer_env = {**env, "ATTEMPT_FIRST": str(first), "ATTEMPT_LAST": str(last - 1), "CSRF_TOKEN": token,
                       "SESSION_COOKIE": cookie, "WRK_THREADS": "2", "ATTEMPT_LENGTH": str(ATTEMPT_LENGTH)}
         results["answer submit"] = run(base + "/", script=str(ROOT / "bench" / "answer.lua"), env=answer_env)
@@ -189,7 +197,7 @@ def main() -> None:
         if board:
             results["leaderboard page"] = run(base + board)
     for name, figures in results.items():
-        report(name, figures)
+        report(name, figures, bare["rps"])
     if not board:
         print("leaderboard page   not available in this version")
     answer = results["answer submit"]
@@ -202,10 +210,14 @@ def main() -> None:
     print(f"answer_vs_bare={answer['rps'] / bare['rps']:.3f}")
 
 
-def write_cookie_script(tmp: Path, cookie: str) -> Path:
-    """A tiny wrk script that sends the session cookie with every GET."""
-    path = tmp / "cookie.lua"
-    path.write_text(f'wrk.headers["Cookie"] = "{cookie}"\n')
+def write_script(tmp: Path, name: str, cookie: str, form: str | None = None) -> Path:
+    """A tiny wrk script that sends the session cookie with every request (a form POST when given)."""
+    lines = [f'wrk.headers["Cookie"] = "{cookie}"']
+    if form:
+        lines += ['wrk.method = "POST"', f'wrk.body = "{form}"',
+                  'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"']
+    path = tmp / name
+    path.write_text("\n".join(lines) + "\n")
     return path
 
 
