@@ -70,3 +70,13 @@ def test_opening_an_expired_attempt_finishes_it_and_shows_the_result(client, tim
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/attempt/{timed}/result")
     assert attempt(timed).is_finished and attempt(timed).score == 0
     assert 'id="time-up"' in client.get(f"/attempt/{timed}/result").get_data(as_text=True)
+
+
+def test_a_timed_out_attempt_sends_its_feedback_and_question_pages_to_the_result(actions, client, timed, clock):
+    assert post_answer(actions, timed, 0).status_code == 302
+    clock(LIMIT * 3)
+    client.get(f"/attempt/{timed}")  # finishes it, one question unanswered
+    feedback = client.get(f"/attempt/{timed}/feedback/0").get_data(as_text=True)
+    assert f'href="/attempt/{timed}/result"' in feedback and f'href="/attempt/{timed}"' not in feedback
+    again = client.get(f"/attempt/{timed}")
+    assert again.status_code == 302 and again.headers["Location"].endswith(f"/attempt/{timed}/result")

@@ -3,7 +3,8 @@ from flask import redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from quiz.auth.forms import GuestForm
 from quiz.errors import abort_with
@@ -31,11 +32,10 @@ def published_quiz_or_404(slug: str) -> Quiz:
     return quiz
 
 
-def own_attempt_or_404(attempt_id: int) -> Attempt:
-    """Find one of the current user's attempts; someone else's is 'not found'."""
-    # Items and their answers in two queries, not one query per question (current_item reads all).
-    load = [selectinload(Attempt.items).selectinload(AttemptItem.response)]
-    attempt = db.session.get(Attempt, attempt_id, options=load) if attempt_id <= MAX_ID else None
+def own_attempt_or_404(attempt_id: int, *load: ORMOption) -> Attempt:
+    """Find one of the current user's attempts, with its quiz; someone else's is 'not found'."""
+    options = [joinedload(Attempt.quiz), *load]
+    attempt = db.session.get(Attempt, attempt_id, options=options) if attempt_id <= MAX_ID else None
     if attempt is None or attempt.user_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
     return attempt
@@ -77,7 +77,7 @@ def start(slug: str):
 def question(attempt_id: int):
     """Show the current question of the attempt, never its answer."""
     attempt = own_attempt_or_404(attempt_id)
-    item = play.current_item(attempt)
+    item = None if attempt.is_finished else play.current_item(attempt)
     if item is None or play.finish_if_expired(attempt):
         return redirect(url_for("play.result", attempt_id=attempt.id))
     return render_question(attempt, item, AnswerForm(position=item.position))
@@ -129,8 +129,7 @@ def refuse_answer(attempt_id: int, slot: answering.Slot, form: AnswerForm):
     else:
         form.choice.errors = [_("Choose one of the options before you submit.")]
     attempt = own_attempt_or_404(attempt_id)
-    item = next(i for i in attempt.items if i.position == slot.position)
-    return render_question(attempt, item, form, 400)
+    return render_question(attempt, play.item_at(attempt, slot.position), form, 400)
 
 
 def safe_read(item: AttemptItem | answering.Slot, form: AnswerForm):
@@ -146,19 +145,20 @@ def safe_read(item: AttemptItem | answering.Slot, form: AnswerForm):
 def feedback(attempt_id: int, position: int):
     """Show whether the answer was right, the key and the explanation."""
     attempt = own_attempt_or_404(attempt_id)
-    item = next((i for i in attempt.items if i.position == position), None)
+    item = play.item_at(attempt, position) if position <= MAX_ID else None
     if item is None:
         abort_with(404, _("There is no such question in this attempt."))
     if item.response is None:
         return redirect(url_for("play.question", attempt_id=attempt.id))
-    return render_template("play/feedback.html", attempt=attempt, item=item, next_item=play.current_item(attempt))
+    return render_template("play/feedback.html", attempt=attempt, item=item, has_next=play.has_next(attempt))
 
 
 @bp.route("/attempt/<int:attempt_id>/result")
 @login_required
 def result(attempt_id: int):
     """Show the score, the time and every question with the given and right answer."""
-    attempt = own_attempt_or_404(attempt_id)
+    # Items and their answers in two queries, not one query per question.
+    attempt = own_attempt_or_404(attempt_id, selectinload(Attempt.items).selectinload(AttemptItem.response))
     if not attempt.is_finished:
         return redirect(url_for("play.question", attempt_id=attempt.id))
     return render_template("play/result.html", attempt=attempt)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select, update
+from sqlalchemy.orm import joinedload
 
 from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Question, Quiz, User, now_utc
@@ -77,9 +78,24 @@ def new_attempt(user: User, quiz: Quiz, questions: list[Question],
     return attempt
 
 
+def item_at(attempt: Attempt, position: int) -> AttemptItem | None:
+    """One question of the attempt with its answer, read alone (not the attempt's every item)."""
+    return db.session.scalar(select(AttemptItem).options(joinedload(AttemptItem.response))
+                             .where(AttemptItem.attempt_id == attempt.id, AttemptItem.position == position))
+
+
 def current_item(attempt: Attempt) -> AttemptItem | None:
-    """Return the first question without an answer, or None when all are answered."""
-    return next((item for item in attempt.items if item.response is None), None)
+    """Return the first question without an answer, or None when all are answered.
+
+    Answers are taken only for the current question, so the answered ones are positions
+    0..answered-1 and the current one is at position `answered`.
+    """
+    return item_at(attempt, attempt.answered) if attempt.answered < attempt.total else None
+
+
+def has_next(attempt: Attempt) -> bool:
+    """Whether the attempt still has a question to answer."""
+    return not attempt.is_finished and attempt.answered < attempt.total
 
 
 def finish_if_complete(attempt_id: int) -> None:
