@@ -80,3 +80,17 @@ def test_a_timed_out_attempt_sends_its_feedback_and_question_pages_to_the_result
     assert f'href="/attempt/{timed}/result"' in feedback and f'href="/attempt/{timed}"' not in feedback
     again = client.get(f"/attempt/{timed}")
     assert again.status_code == 302 and again.headers["Location"].endswith(f"/attempt/{timed}/result")
+
+
+def test_an_answer_read_just_before_another_request_timed_the_attempt_out_does_not_count(client, timed, clock):
+    slot = answering.read_slot(timed, 0)  # the answer request has checked the attempt: open, in time
+    clock(LIMIT * 3)
+    client.get(f"/attempt/{timed}")  # meanwhile another request times it out and records the standing
+    clock(0)
+    with pytest.raises(play.AttemptClosed):
+        answering.submit(slot, [answer_form(item_at(timed, 0))["choice"]])
+    done = attempt(timed)
+    assert done.is_finished and (done.score, done.answered) == (0, 0)
+    assert db.session.scalar(select(func.count()).select_from(Answer).where(Answer.attempt_id == timed)) == 0
+    board = db.session.scalar(select(Standing).where(Standing.attempt_id == timed, Standing.period == "all"))
+    assert board.score == 0

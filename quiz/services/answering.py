@@ -31,7 +31,8 @@ SLOT = (
     .where(attempts.c.id == bindparam("attempt_id"))
 )
 STORE = insert(answers)
-ADD_POINTS = (update(attempts).where(attempts.c.id == bindparam("attempt_id"))
+# Only while unfinished: a request that timed the attempt out since it was read wins.
+ADD_POINTS = (update(attempts).where(attempts.c.id == bindparam("attempt_id"), attempts.c.finished_at.is_(None))
               .values(score=attempts.c.score + bindparam("points"), answered=attempts.c.answered + 1))
 GIVEN = select(answers.c.given).where(answers.c.attempt_id == bindparam("attempt_id"),
                                       answers.c.item_id == bindparam("item_id"))
@@ -116,7 +117,11 @@ def store(slot: Slot, given: Any, points: float, now: datetime) -> None:
     except IntegrityError:
         db.session.rollback()
         raise AlreadyAnswered() from None
-    connection.execute(ADD_POINTS, {"attempt_id": slot.attempt_id, "points": points})
+    if not connection.execute(ADD_POINTS, {"attempt_id": slot.attempt_id, "points": points}).rowcount:
+        # Finished meanwhile (timed out by another request, whose standings hold the score without
+        # this answer): the answer must not count either.
+        db.session.rollback()
+        raise AttemptClosed()
 
 
 def given_answer(slot: Slot) -> Any:
