@@ -146,3 +146,24 @@ def test_a_csv_without_the_header_or_not_utf8_is_refused(teacher):
                             headers=ENGLISH)
     assert response.status_code == 400 and "not UTF-8" in response.get_data(as_text=True)
     assert imported() == []
+
+
+def many_events(n: int) -> str:
+    """A timeline of n one-line events, one a day from 2001-01-01."""
+    return "".join(f"## 2001年{1 + i // 28 % 12}月{1 + i % 28}日，第{i}件事发生。\n" for i in range(n))
+
+
+def test_a_timeline_over_the_event_limit_is_refused_at_preview_and_confirm(teacher):
+    from quiz.teach.imports import MAX_EVENTS
+    before = count(Timeline), count(Question)
+    at_limit = upload(teacher, many_events(MAX_EVENTS).encode())
+    assert at_limit.status_code == 200 and 'action="/teach/import/timeline/confirm"' in at_limit.get_data(as_text=True)
+    response = upload(teacher, many_events(MAX_EVENTS + 1).encode())
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert f"At most {MAX_EVENTS} events in one timeline; this file has {MAX_EVENTS + 1}" in html
+    assert f"Line {MAX_EVENTS + 1}:" in html and 'action="/teach/import/timeline/confirm"' not in html
+    response = teacher.post(f"{UPLOAD}/confirm", {"text": many_events(MAX_EVENTS + 1), "slug": "too-long",
+                                                  "title": "太长"},
+                            token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
+    assert response.status_code == 400 and (count(Timeline), count(Question)) == before

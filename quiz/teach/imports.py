@@ -8,9 +8,26 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from quiz.errors import abort_with
+from quiz.generator import TimelineError
 from quiz.services import authoring, timeline_import
 from quiz.teach import bp, question_csv
 from quiz.teach.import_forms import QuestionsUploadForm, TimelineConfirmForm, TimelineUploadForm
+
+
+# Questions are generated inside the confirming request: 500 events (about 5,800 questions) take
+# about 6 s here, well inside the server's 30 s request timeout. Bigger histories: several timelines.
+MAX_EVENTS = 500
+
+
+def checked_preview(text: str) -> timeline_import.Preview:
+    """Parse the text for the preview, refusing more events than one request can turn into questions."""
+    found = timeline_import.preview(text)
+    if len(found.events) > MAX_EVENTS:
+        first_over = found.events[MAX_EVENTS]
+        found.errors.append(TimelineError(first_over.line, _(
+            "At most %(max)s events in one timeline; this file has %(n)s. Split it into several timelines.",
+            max=MAX_EVENTS, n=len(found.events))))
+    return found
 
 
 def preview_page(form: TimelineConfirmForm, found: timeline_import.Preview, status: int = 200):
@@ -28,7 +45,7 @@ def import_timeline():
         return render_template("teach/import_timeline.html", form=form), 400 if form.errors else 200
     text = timeline_import.normalise(form.file.text)
     confirm = TimelineConfirmForm(formdata=None, slug=form.slug.data, title=form.title.data, text=text)
-    return preview_page(confirm, timeline_import.preview(text))
+    return preview_page(confirm, checked_preview(text))
 
 
 @bp.route("/import/timeline/confirm", methods=["POST"])
@@ -38,7 +55,7 @@ def confirm_timeline():
     valid = form.validate_on_submit()
     if form.text.errors or not form.text.data:
         abort_with(400, _("The previewed text is missing or too long. Upload the file again."))
-    found = timeline_import.preview(form.text.data)
+    found = checked_preview(form.text.data)
     if not valid or not found.ok:
         return preview_page(form, found, 400)
     try:
