@@ -3,7 +3,8 @@
 Run: python bench/load.py [--seconds 10] [--connections 8]
 Prints requests/s and p50/p99 for the home page, a question page, answer submissions (rows are
 checked afterwards: stored answers must equal success responses) and a leaderboard page, and as
-its last line answer_vs_bare=X (answer submissions/s divided by bare requests/s, same run).
+its last line answer_vs_bare=X (answer submissions/s divided by bare requests/s, same run; the bare
+app is measured first and last, and the mean of the two is the reference).
 Two reference rows show what the app's stack costs before any page's own work: a static file
 served through the app, and a signed-in, CSRF-checked POST that touches no database (the
 language switch).
@@ -179,16 +180,18 @@ def main() -> None:
            "SESSION_COOKIE_SECURE": "0"}
     prepare_database(env)
     run = functools.partial(wrk, seconds=args.seconds, connections=args.connections)
-    with gunicorn("bare_app:app", env, ["--pythonpath", str(ROOT / "bench")]) as bare_base:
-        bare = run(bare_base + "/")
-    with gunicorn("quiz:create_app()", env) as base:
+    # Both servers run side by side (an idle one costs nothing); the bare app is measured first and
+    # last and its mean is the reference, so a machine that drifts during the run biases no ratio.
+    with gunicorn("bare_app:app", env, ["--pythonpath", str(ROOT / "bench")]) as bare_base, \
+            gunicorn("quiz:create_app()", env) as base:
+        results = {"bare flask (first)": run(bare_base + "/")}
         cookie, token = guest_session(base)
         first, last = create_attempts(database_url, ATTEMPTS)
         signed_in = str(write_script(tmp, "signed-in.lua", cookie))
-        results = {"bare flask": bare, "static file (ref)": run(base + "/static/css/app.css"),
-                   "lang POST (ref)": run(base + "/lang", script=str(write_script(
-                       tmp, "lang.lua", cookie, f"csrf_token={token}&lang=zh_CN&next=/"))),
-                   "home page": run(base + "/")}
+        results["static file (ref)"] = run(base + "/static/css/app.css")
+        results["lang POST (ref)"] = run(base + "/lang", script=str(write_script(
+            tmp, "lang.lua", cookie, f"csrf_token={token}&lang=zh_CN&next=/")))
+        results["home page"] = run(base + "/")
         results["question page"] = run(base + f"/attempt/{last}", script=signed_in)
         answer_env = {**env, "ATTEMPT_FIRST": str(first), "ATTEMPT_LAST": str(last - 1), "CSRF_TOKEN": token,
                       "SESSION_COOKIE": cookie, "WRK_THREADS": "2", "ATTEMPT_LENGTH": str(ATTEMPT_LENGTH)}
@@ -196,6 +199,8 @@ def main() -> None:
         board = leaderboard_path(base)
         if board:
             results["leaderboard page"] = run(base + board)
+        results["bare flask (last)"] = run(bare_base + "/")
+    bare = {"rps": (results["bare flask (first)"]["rps"] + results["bare flask (last)"]["rps"]) / 2}
     for name, figures in results.items():
         report(name, figures, bare["rps"])
     if not board:
