@@ -1,6 +1,5 @@
 """Access rules: nobody touches another user's attempt, and every teacher/admin route is refused
 to students and guests (RELIABILITY rows 6 and 7)."""
-import pytest
 from sqlalchemy import select
 
 from helpers import Actions, answer_form, attempt, item_at

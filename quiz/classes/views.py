@@ -4,7 +4,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from quiz.classes import bp
-from quiz.errors import abort_with
 from quiz.services import classes
 from quiz.teach.quiz_forms import JoinForm
 
