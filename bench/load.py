@@ -1,6 +1,8 @@
 """Load benchmark: the app under gunicorn (2 workers, SQLite) against a bare Flask app.
 
-Run: python bench/load.py [--seconds 10] [--connections 8]
+Run: python bench/load.py [--seconds 10] [--connections 8] [--postgresql]
+(--postgresql: the app on a throw-away database on the local PostgreSQL server, PG_ADMIN_URL,
+instead of a fresh SQLite file; the bare app is the same either way.)
 Prints requests/s and p50/p99 for the home page, a question page, answer submissions (rows are
 checked afterwards: stored answers must equal success responses) and a leaderboard page, and as
 its last line answer_vs_bare=X (answer submissions/s divided by bare requests/s, same run; the bare
@@ -168,14 +170,44 @@ def leaderboard_path(base: str) -> str | None:
     return None
 
 
+PG_ADMIN_URL = os.environ.get("PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+@contextmanager
+def throwaway_postgresql():
+    """Create an empty PostgreSQL database for the run, yield its URL, drop it afterwards."""
+    from sqlalchemy import create_engine, make_url, text
+
+    name = f"quiz_load_{os.getpid()}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
 def main() -> None:
     """Run every scenario in one go and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--postgresql", action="store_true", help="run the app on a throw-away PostgreSQL database")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="quiz-load-"))
-    database_url = f"sqlite:///{tmp / 'load.sqlite3'}"
+    if args.postgresql:
+        with throwaway_postgresql() as database_url:
+            measure(args, tmp, database_url)
+    else:
+        measure(args, tmp, f"sqlite:///{tmp / 'load.sqlite3'}")
+
+
+def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> None:
+    """Start both servers on the database, run every row and print the figures."""
+    print(f"database: {database_url.split(':')[0]}")
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "bench-secret", "QUIZ_ENV": "production",
            "SESSION_COOKIE_SECURE": "0"}
     prepare_database(env)
