@@ -216,8 +216,10 @@ def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> None:
     # last and its mean is the reference, so a machine that drifts during the run biases no ratio.
     with gunicorn("bare_app:app", env, ["--pythonpath", str(ROOT / "bench")]) as bare_base, \
             gunicorn("quiz:create_app()", env) as base:
-        results = {"bare flask (first)": run(bare_base + "/")}
         cookie, token = guest_session(base)
+        for url in (base + "/", bare_base + "/"):  # every worker booted and warm before anything counts
+            wrk(url, seconds=2, connections=args.connections)
+        results = {"bare flask (first)": run(bare_base + "/")}
         first, last = create_attempts(database_url, ATTEMPTS)
         signed_in = str(write_script(tmp, "signed-in.lua", cookie))
         results["static file (ref)"] = run(base + "/static/css/app.css")
