@@ -28,7 +28,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     """Bind every extension to this app."""
-    from quiz import database, filters, i18n, security
+    from quiz import database, filters, i18n, security, sessions
     from quiz.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -40,6 +40,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
+    sessions.init_app(app)
     filters.init_app(app)
     login_manager.login_view = "auth.login"
 

@@ -223,3 +223,15 @@ def test_local_next_is_followed(actions):
     response = actions.post("/auth/login", {"username": "student1", "password": PASSWORD},
                             query_string={"next": "/progress"})
     assert response.headers["Location"] == "/progress"
+
+
+def test_a_signed_in_session_cookie_is_sent_again_once_a_day_not_on_every_response(actions, client, monkeypatch):
+    from quiz import sessions
+    actions.signup()
+    client.get("/")  # the first request of the day marks the session (and sends its cookie)
+    again = client.get("/")
+    assert "session" not in set_cookies(again) and "session" not in set_cookies(client.get("/static/css/app.css"))
+    monkeypatch.setattr(sessions, "today", lambda: "2999-01-01")
+    next_day = set_cookies(client.get("/"))
+    assert "session" in next_day and "Expires=" in next_day["session"]
+    assert client.get("/attempts").status_code == 200  # still signed in with the re-sent cookie
