@@ -47,7 +47,7 @@ def index():
     quizzes = db.session.scalars(select(Quiz).where(Quiz.published.is_(True)).order_by(Quiz.position, Quiz.id)).all()
     unfinished, assignments = {}, []
     if current_user.is_authenticated:
-        unfinished = play.unfinished_attempts(current_user)
+        unfinished = play.unfinished_attempts(current_user, quizzes)
         assignments = classes.assignments_for(current_user)
     return render_template("play/index.html", quizzes=quizzes, unfinished=unfinished, assignments=assignments)
 

@@ -3,7 +3,7 @@
 Taking an answer is services.answering.
 """
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, select, update
@@ -141,10 +141,12 @@ def finish_if_expired(attempt: Attempt) -> bool:
     return True
 
 
-def unfinished_attempts(user: User) -> dict[int, Attempt]:
-    """The user's latest unfinished attempt per quiz, without reading finished ones."""
+def unfinished_attempts(user: User, quizzes: Iterable[Quiz]) -> dict[int, Attempt]:
+    """The user's latest unfinished attempt at each of the quizzes (others, such as past daily
+    challenges left half done, pile up over months and are not read)."""
     rows = db.session.scalars(
-        select(Attempt).where(Attempt.user_id == user.id, Attempt.finished_at.is_(None))
+        select(Attempt).where(Attempt.user_id == user.id, Attempt.finished_at.is_(None),
+                              Attempt.quiz_id.in_([quiz.id for quiz in quizzes]))
         .order_by(Attempt.started_at, Attempt.id))
     return {attempt.quiz_id: attempt for attempt in rows}
 
