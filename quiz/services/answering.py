@@ -1,4 +1,4 @@
-"""Taking one answer: the busiest write of the app, in a few prepared Core statements.
+"""Taking one answer: the busiest write of the app, in a few Core statements built once at import.
 
 One query reads what the checks need (the attempt, its quiz's time limit, the question at the
 answered position, the time of the last answer); one transaction stores the answer, adds its points,
@@ -19,14 +19,14 @@ from quiz.services import partial, progress, review, scoring
 from quiz.services.play import (GRACE_SECONDS, AlreadyAnswered, AttemptClosed, OutOfSequence, TimeUp,
                                 finish_if_complete, finish_if_expired)
 
-attempts, items, answers = Attempt.__table__, AttemptItem.__table__, Answer.__table__
+attempts, items, answers, quizzes = Attempt.__table__, AttemptItem.__table__, Answer.__table__, Quiz.__table__
 
 LAST_ANSWER = select(func.max(answers.c.answered_at)).where(answers.c.attempt_id == attempts.c.id).scalar_subquery()
 SLOT = (
     select(attempts.c.id.label("attempt_id"), attempts.c.user_id, attempts.c.started_at, attempts.c.finished_at,
-           attempts.c.answered, attempts.c.total, Quiz.__table__.c.time_limit, items.c.id.label("item_id"),
+           attempts.c.answered, attempts.c.total, quizzes.c.time_limit, items.c.id.label("item_id"),
            items.c.question_id, items.c.kind, items.c.choices, items.c.answer, LAST_ANSWER.label("last_answer_at"))
-    .join(Quiz.__table__, Quiz.__table__.c.id == attempts.c.quiz_id)
+    .join(quizzes, quizzes.c.id == attempts.c.quiz_id)
     .outerjoin(items, and_(items.c.attempt_id == attempts.c.id, items.c.position == bindparam("position")))
     .where(attempts.c.id == bindparam("attempt_id"))
 )
