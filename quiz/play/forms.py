@@ -1,6 +1,7 @@
 """Forms for playing: answering one question, switching language."""
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, RadioField, SelectMultipleField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 from wtforms.widgets import HiddenInput
 
@@ -18,6 +19,10 @@ class AnswerForm(Form):
     order = SelectMultipleField(_l("Your order"), choices=[], validate_choice=False)
     when = StringField(_l("Your date"))  # a typed or picked date, read by scoring.read_date_entry
     text = StringField(_l("Your answer"), validators=[Length(max=200)])
+
+    def offer(self, options: list[str]) -> None:
+        """Offer a question's options as radio choices, valued by their index."""
+        self.choice.choices = [SelectChoice(str(i), option) for i, option in enumerate(options)]
 
     def raw_answer(self, kind: str) -> list[str]:
         """The submitted option indexes, as the scoring service reads them."""

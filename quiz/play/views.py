@@ -85,7 +85,7 @@ def question(attempt_id: int):
 
 def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, status: int = 200):
     """Render the question page with the form and any error."""
-    form.choice.choices = [(str(i), c) for i, c in enumerate(item.choices)]
+    form.offer(item.choices)
     return render_template("play/question.html", attempt=attempt, item=item, form=form,
                            seconds_left=play.seconds_left(attempt)), status
 

@@ -2,6 +2,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
 
 from quiz.auth.forms import EmptyForm
 from quiz.errors import abort_with
@@ -25,7 +26,7 @@ def own_class_or_404(class_id: int) -> Classroom:
 def assign_form() -> AssignForm:
     """The assign form, offering the teacher's quizzes."""
     form = AssignForm()
-    form.quiz.choices = [(q.id, q.title) for q in class_service.quizzes_of(current_user)]
+    form.quiz.choices = [SelectChoice(q.id, q.title) for q in class_service.quizzes_of(current_user)]
     return form
 
 

@@ -1,6 +1,7 @@
 """Forms for teachers' questions; kind-specific checks live in validate()."""
 from flask_babel import lazy_gettext as _l
 from wtforms import FieldList, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
 from quiz.forms import Form
@@ -19,9 +20,9 @@ class QuestionForm(Form):
     options = FieldList(StringField(_l("Option"), validators=[Length(max=300)], filters=[strip]),
                         min_entries=6, max_entries=6)
     correct = SelectField(_l("Right option"), coerce=int, default=0,
-                          choices=[(i, _l("Option %(n)s", n=i + 1)) for i in range(6)])
+                          choices=[SelectChoice(i, _l("Option %(n)s", n=i + 1)) for i in range(6)])
     truth = SelectField(_l("The statement is"), default="true",
-                        choices=[("true", _l("True")), ("false", _l("False"))])
+                        choices=[SelectChoice("true", _l("True")), SelectChoice("false", _l("False"))])
     accepted = TextAreaField(_l("Accepted answers, one per line"), validators=[Length(max=2000)])
     explanation = TextAreaField(_l("Explanation shown after answering"), validators=[Length(max=2000)],
                                 filters=[strip])
@@ -109,7 +110,8 @@ class QuestionFilterForm(Form):
     event = SelectField(_l("Event"), coerce=int, default=0, validators=[Optional()])
     kind = SelectField(_l("Kind"), default="", validators=[Optional()])
     origin = SelectField(_l("Origin"), default="", validators=[Optional()],
-                         choices=[("", _l("All")), ("generated", _l("Generated")), ("custom", _l("Written by teachers")),
-                                  ("imported", _l("Imported"))])
+                         choices=[SelectChoice("", _l("All")), SelectChoice("generated", _l("Generated")),
+                                  SelectChoice("custom", _l("Written by teachers")), SelectChoice("imported", _l("Imported"))])
     show = SelectField(_l("Show"), default="visible", validators=[Optional()],
-                       choices=[("visible", _l("In use")), ("hidden", _l("Hidden or archived")), ("all", _l("All"))])
+                       choices=[SelectChoice("visible", _l("In use")), SelectChoice("hidden", _l("Hidden or archived")),
+                                SelectChoice("all", _l("All"))])

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
+from wtforms.fields.choices import SelectChoice
 
 from quiz.extensions import db
 from quiz.models import Timeline
@@ -88,8 +89,8 @@ def check_row(cells: dict[str, str], catalog: Catalog) -> tuple[Draft | None, li
     if problems:
         return None, problems
     form = QuestionForm(kind, catalog.events, formdata=data, meta={"csrf": False})
-    form.timeline.choices = [(t.id, t.slug) for t in catalog.timelines.values()]
-    form.event.choices = [(0, "")] + [(e, "") for ids in catalog.events.values() for e in ids]
+    form.timeline.choices = [SelectChoice(t.id, t.slug) for t in catalog.timelines.values()]
+    form.event.choices = [SelectChoice(0, "")] + [SelectChoice(e, "") for ids in catalog.events.values() for e in ids]
     if not form.validate():
         return None, [f"{form[name].label.text}: {message}" for name, message in flat_errors(form.errors)]
     return form.to_draft(), []

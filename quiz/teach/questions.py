@@ -3,6 +3,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from quiz.auth.forms import EmptyForm
 from quiz.errors import abort_with
@@ -20,17 +21,17 @@ def timelines() -> list[Timeline]:
     return list(db.session.scalars(select(Timeline).order_by(Timeline.id)))
 
 
-def event_choices(all_label: str) -> list[tuple[int, str]]:
+def event_choices(all_label: str) -> list[SelectChoice]:
     """Events of every timeline as select options, after a 'none/all' entry."""
-    return [(0, all_label)] + [(e.id, f"{t.title} · {e.date_label} {e.headline}"[:120])
-                               for t in timelines() for e in t.events]
+    return [SelectChoice(0, all_label)] + [SelectChoice(e.id, f"{t.title} · {e.date_label} {e.headline}"[:120])
+                                           for t in timelines() for e in t.events]
 
 
 def question_form(kind: str, question: Question | None = None) -> QuestionForm:
     """A question form with the timeline and event pickers filled in."""
     found = timelines()
     form = QuestionForm(kind, {t.id: {e.id for e in t.events} for t in found})
-    form.timeline.choices = [(t.id, t.title) for t in found]
+    form.timeline.choices = [SelectChoice(t.id, t.title) for t in found]
     form.event.choices = event_choices(_("No event"))
     if question is not None and request.method == "GET":
         form.load(question)
@@ -53,7 +54,7 @@ def questions():
     form = QuestionFilterForm(request.args)
     form.event.choices = event_choices(_("All events"))
     kinds = db.session.scalars(select(Question.kind).distinct().order_by(Question.kind)).all()
-    form.kind.choices = [("", _("All"))] + [(k, k) for k in kinds]
+    form.kind.choices = [SelectChoice("", _("All"))] + [SelectChoice(k) for k in kinds]
     if not form.validate():
         abort_with(400, _("Unknown filter."))
     query = authoring.browse(None, form.event.data or 0, form.kind.data or "", form.origin.data or "",
@@ -107,7 +108,7 @@ def preview_question(question_id: int):
     """Show the question as a student sees it, then its key and explanation."""
     question = question_or_404(question_id)
     form = AnswerForm(position=0)
-    form.choice.choices = [(str(i), c) for i, c in enumerate(question.choices)]
+    form.offer(question.choices)
     return render_template("teach/preview.html", item=question, form=form, action_form=EmptyForm(),
                            answered=authoring.times_answered(question))
 

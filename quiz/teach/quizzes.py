@@ -3,6 +3,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from quiz.auth.forms import EmptyForm
 from quiz.errors import abort_with
@@ -38,9 +39,9 @@ def quiz_form(timeline: Timeline, quiz: Quiz | None = None) -> QuizForm:
     """The quiz form with the timeline's questions, kinds and events as choices."""
     form = QuizForm()
     pool = quizbuilder.pickable(timeline.id)
-    form.picked.choices = [(q.id, q.prompt[:140]) for q in pool]
-    form.kinds.choices = [(k, k) for k in sorted({q.kind for q in pool})]
-    form.events.choices = [(e.id, f"{e.date_label} {e.headline}"[:120]) for e in timeline.events]
+    form.picked.choices = [SelectChoice(q.id, q.prompt[:140]) for q in pool]
+    form.kinds.choices = [SelectChoice(k) for k in sorted({q.kind for q in pool})]
+    form.events.choices = [SelectChoice(e.id, f"{e.date_label} {e.headline}"[:120]) for e in timeline.events]
     if quiz is not None and request.method == "GET":
         form.load(quiz)
     return form
