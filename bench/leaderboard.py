@@ -12,14 +12,11 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
 from quiz import create_app  # noqa: E402
 from quiz.cli import setup_database  # noqa: E402
@@ -27,6 +24,7 @@ from quiz.config import normalise_database_url  # noqa: E402
 from quiz.extensions import db  # noqa: E402
 from quiz.services import leaderboard  # noqa: E402
 from quiz.services.seeding import seed_leaderboard  # noqa: E402
+from throwaway_db import postgres_database  # noqa: E402
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,1000000").split(","))
 REQUESTS, WARMUP = 200, 20
@@ -97,21 +95,6 @@ def first_quiz(app) -> str:
         return slug
 
 
-@contextmanager
-def postgres_database(server_url: str):
-    """Create a throw-away PostgreSQL database next to DATABASE_URL's and drop it afterwards."""
-    name = f"bench_leaderboard_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
 def main() -> None:
     """Run every size on SQLite, and on PostgreSQL when configured; print the growth ratio last."""
     sqlite_p50 = {}
@@ -121,7 +104,7 @@ def main() -> None:
     server = normalise_database_url(os.environ.get("DATABASE_URL", ""))
     if server.startswith("postgresql"):
         for answers in SIZES:
-            with postgres_database(server) as url:
+            with postgres_database(server, "bench_leaderboard") as url:
                 measure("postgresql", url, answers)
     print(f"growth_ratio={sqlite_p50[SIZES[-1]] / sqlite_p50[SIZES[0]]:.2f}")
 

@@ -27,6 +27,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from throwaway_db import postgres_database
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -173,23 +175,6 @@ def leaderboard_path(base: str) -> str | None:
 PG_ADMIN_URL = os.environ.get("PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 
-@contextmanager
-def throwaway_postgresql():
-    """Create an empty PostgreSQL database for the run, yield its URL, drop it afterwards."""
-    from sqlalchemy import create_engine, make_url, text
-
-    name = f"quiz_load_{os.getpid()}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    try:
-        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
-
-
 def main() -> None:
     """Run every scenario in one go and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -199,7 +184,7 @@ def main() -> None:
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="quiz-load-"))
     if args.postgresql:
-        with throwaway_postgresql() as database_url:
+        with postgres_database(PG_ADMIN_URL, "quiz_load") as database_url:
             measure(args, tmp, database_url)
     else:
         measure(args, tmp, f"sqlite:///{tmp / 'load.sqlite3'}")
