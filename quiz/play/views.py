@@ -77,7 +77,7 @@ def start(slug: str):
 def question(attempt_id: int):
     """Show the current question of the attempt, never its answer."""
     attempt = own_attempt_or_404(attempt_id)
-    item = None if attempt.is_finished else play.current_item(attempt)
+    item = play.current_item(attempt) if play.has_next(attempt) else None
     if item is None or play.finish_if_expired(attempt):
         return redirect(url_for("play.result", attempt_id=attempt.id))
     return render_question(attempt, item, AnswerForm(position=item.position))

@@ -6,11 +6,11 @@ import random
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import joinedload
 
 from quiz.extensions import db
-from quiz.models import Attempt, AttemptItem, Question, Quiz, User, now_utc
+from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
 from quiz.services import standings
 from quiz.services.selection import draw_questions
 
@@ -121,6 +121,11 @@ def seconds_left(attempt: Attempt) -> int | None:
     return None if end is None else max(0, int((end - now_utc()).total_seconds()))
 
 
+def last_answer_at(attempt_id: int) -> datetime | None:
+    """When the attempt's latest answer came, or None before the first."""
+    return db.session.scalar(select(func.max(Answer.answered_at)).where(Answer.attempt_id == attempt_id))
+
+
 def finish_if_expired(attempt: Attempt) -> bool:
     """Finish an attempt whose limit plus grace has passed; unanswered questions score nothing.
 
@@ -130,7 +135,7 @@ def finish_if_expired(attempt: Attempt) -> bool:
     end = deadline(attempt)
     if attempt.is_finished or end is None or now_utc() <= end + timedelta(seconds=GRACE_SECONDS):
         return False
-    last = max([end] + [i.response.answered_at for i in attempt.items if i.response])
+    last = max(end, last_answer_at(attempt.id) or end)
     finished = db.session.execute(
         update(Attempt).where(Attempt.id == attempt.id, Attempt.finished_at.is_(None)).values(finished_at=last)
     )
