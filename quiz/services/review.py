@@ -51,12 +51,13 @@ def card_values(card: Card) -> dict:
 
 
 CARD_COLUMNS = (ReviewCard.id, ReviewCard.state, ReviewCard.step, ReviewCard.stability, ReviewCard.difficulty,
-                ReviewCard.due, ReviewCard.last_review, ReviewCard.lapses)
+                ReviewCard.due, ReviewCard.last_review)
 CARD_OF = (select(*CARD_COLUMNS)
            .where(ReviewCard.user_id == bindparam("user_id"), ReviewCard.question_id == bindparam("question_id"))
            .with_for_update())
-CARD_UPDATE = (update(ReviewCard.__table__).where(ReviewCard.__table__.c.id == bindparam("card_id"))
-               .values(reps=ReviewCard.__table__.c.reps + 1, lapses=bindparam("new_lapses"),
+cards = ReviewCard.__table__
+CARD_UPDATE = (update(cards).where(cards.c.id == bindparam("card_id"))
+               .values(reps=cards.c.reps + 1, lapses=cards.c.lapses + bindparam("lapsed"),
                        **{name: bindparam(name) for name in ("state", "step", "stability", "difficulty", "due",
                                                              "last_review")}))
 
@@ -79,8 +80,7 @@ def record_review(user_id: int, question_id: int, points: float, when: datetime)
     rating = rating_for(points)
     lapsed = row.state == int(State.Review) and rating == Rating.Again
     card, _log = SCHEDULER.review_card(to_card(row), rating, review_datetime=aware(when))
-    db.session.connection().execute(CARD_UPDATE, {"card_id": row.id, "new_lapses": row.lapses + int(lapsed),
-                                                  **card_values(card)})
+    db.session.connection().execute(CARD_UPDATE, {"card_id": row.id, "lapsed": int(lapsed), **card_values(card)})
 
 
 def recall_chance(row: ReviewCard, now: datetime, ahead: timedelta = HORIZON) -> float:
