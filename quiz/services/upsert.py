@@ -43,15 +43,10 @@ def missing_statement(model: type, dialect: str, keys: tuple[str, ...], names: t
     return inserting(model, dialect, names).on_conflict_do_nothing(index_elements=list(keys))
 
 
-def as_rows(rows: Mapping[str, Any] | Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """One row or several, as a list."""
-    return [rows] if isinstance(rows, Mapping) else list(rows)
-
-
 def upsert(model: type, keys: Sequence[str], rows: Mapping[str, Any] | Sequence[Mapping[str, Any]],
            changes: Changes | None = None, only_if: Condition | None = None) -> None:
     """Insert each row, or update the row with the same keys (by default: with the new values)."""
-    rows = as_rows(rows)
+    rows = [rows] if isinstance(rows, Mapping) else list(rows)
     connection = db.session.connection()
     connection.execute(statement(model, connection.dialect.name, tuple(keys), tuple(rows[0]), changes, only_if), rows)
 
