@@ -7,17 +7,22 @@ from wtforms.validators import EqualTo, InputRequired, Length, Regexp, Validatio
 from quiz.extensions import db
 from quiz.forms import Form
 from quiz.models import User
+from quiz.services.nicknames import normalise_nickname
 
 # ASVS V2.1: at least 12 characters, long passphrases allowed, nothing truncated.
 PASSWORD_MIN, PASSWORD_MAX = 12, 128
 USERNAME_PATTERN = r"^[\w.\-]+$"
 
 
+def nickname_filter(value: str | None) -> str | None:
+    """Normalise a typed nickname; a refusal (a ValueError) becomes the field's error."""
+    return normalise_nickname(value) if value else value
+
+
 class NicknameMixin:
     """A display name shown on leaderboards instead of the login name."""
 
-    nickname = StringField(_l("Nickname"), validators=[InputRequired(), Length(min=1, max=40)],
-                           filters=[lambda s: s.strip() if s else s])
+    nickname = StringField(_l("Nickname"), validators=[InputRequired()], filters=[nickname_filter])
 
 
 class GuestForm(NicknameMixin, Form):

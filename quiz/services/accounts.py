@@ -3,6 +3,7 @@ from sqlalchemy import func, select
 
 from quiz.extensions import db
 from quiz.models import User
+from quiz.services.nicknames import normalise_nickname
 
 # A real hash to compare against when the login name is unknown, so timing does not tell.
 _DUMMY = User(password_hash=None)
@@ -10,8 +11,8 @@ _DUMMY.set_password("timing-equaliser-not-a-password")
 
 
 def create_guest(nickname: str) -> User:
-    """Create a guest who plays under a nickname."""
-    user = User(nickname=nickname, role="guest")
+    """Create a guest who plays under a nickname (raises NicknameRefused)."""
+    user = User(nickname=normalise_nickname(nickname), role="guest")
     db.session.add(user)
     db.session.commit()
     return user
@@ -22,7 +23,7 @@ def sign_up(username: str, nickname: str, password: str, guest: User | None = No
     """Create an account, or turn the current guest into one so their attempts stay theirs."""
     user = guest if guest is not None and guest.is_guest else User()
     user.username = username.lower()
-    user.nickname = nickname
+    user.nickname = normalise_nickname(nickname)
     user.role = role
     user.set_password(password)
     user.rotate_session()
