@@ -2,7 +2,7 @@
 import pytest
 from sqlalchemy import select
 
-from helpers import attempt, item_at
+from helpers import answer_form, attempt, item_at
 from quiz import generator
 from quiz.extensions import db
 from quiz.models import Answer, Question, Quiz, Timeline
@@ -75,7 +75,7 @@ def test_editing_an_answered_question_keeps_what_past_attempts_show(app, teacher
     quiz = teacher_quiz(user("teacher1"), [question.id])
     student = signed_in(app, "student", "student1")
     attempt_id = student.start(quiz.slug)
-    student.post(f"/attempt/{attempt_id}/answer", {"position": "0", "choice": "1"})
+    student.post(f"/attempt/{attempt_id}/answer", answer_form(item_at(attempt_id, 0)))
     edited = form(prompt="改过的题干", **{"options-0": "2001年", "options-1": "2002年", "correct": "0"})
     assert teacher.post(f"/teach/questions/{question.id}/edit", edited,
                         token_from=f"/teach/questions/{question.id}/edit").status_code == 302

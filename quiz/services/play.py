@@ -57,7 +57,8 @@ def start_attempt(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     current = unfinished_attempt(user, quiz)
     if current is not None:
         return current
-    return new_attempt(user, quiz, draw_questions(quiz, random.Random(seed)))
+    rng = random.Random(seed)
+    return new_attempt(user, quiz, draw_questions(quiz, rng), rng=rng)
 
 
 def snapshot(question: Question, position: int) -> AttemptItem:
@@ -66,13 +67,36 @@ def snapshot(question: Question, position: int) -> AttemptItem:
                        choices=list(question.choices), answer=question.answer, explanation=question.explanation)
 
 
+# Kinds whose options keep their natural order (正确 before 错误) or that have no options to show.
+FIXED_ORDER_KINDS = frozenset({"true_false", "fill_in", "date_entry"})
+
+
+def shuffle_options(item: AttemptItem, rng: random.Random) -> AttemptItem:
+    """Shuffle a frozen item's options for this attempt, so the key's place differs between attempts.
+
+    The shuffled list is stored in the item, so a resumed attempt shows the same order; grading
+    reads the chosen option's text against the server-side key, never its place. An ordering is
+    never shown already in the right order.
+    """
+    if item.kind in FIXED_ORDER_KINDS or len(item.choices) < 2:
+        return item
+    shown = list(item.choices)
+    rng.shuffle(shown)
+    if item.kind == "order" and shown == list(item.answer):
+        shown = shown[1:] + shown[:1]
+    item.choices = shown
+    return item
+
+
 def new_attempt(user: User, quiz: Quiz, questions: list[Question],
-                freeze: Callable[[Question, int], AttemptItem] = snapshot) -> Attempt:
-    """Store an attempt with the questions frozen into it, refusing a quiz that has none."""
+                freeze: Callable[[Question, int], AttemptItem] = snapshot,
+                rng: random.Random | None = None) -> Attempt:
+    """Store an attempt with the questions frozen into it (options shuffled), refusing a quiz that has none."""
     if not questions:
         raise EmptyQuiz(quiz.slug)
+    rng = rng or random.Random()
     attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions))
-    attempt.items = [freeze(q, i) for i, q in enumerate(questions)]
+    attempt.items = [shuffle_options(freeze(q, i), rng) for i, q in enumerate(questions)]
     db.session.add(attempt)
     db.session.commit()
     return attempt

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion, ReviewCard, User
-from quiz.services import partial, review
+from quiz.services import bank, partial, review
 from quiz.services.play import new_attempt, snapshot, unfinished_attempt
 
 SESSION_SIZE = 10
@@ -61,8 +61,8 @@ def freeze(question: Question, position: int) -> AttemptItem:
 
 
 def visible(query):
-    """Only questions students may be asked."""
-    return query.where(Question.hidden.is_(False))
+    """Only questions students may be asked: visible ones a published quiz can show (services.bank)."""
+    return bank.in_bank(query)
 
 
 def due_questions(user_id: int, now: datetime, limit: int) -> list[Question]:
@@ -98,7 +98,7 @@ def start_practice(user: User, now: datetime, seed: int | None = None) -> Attemp
     fresh = new_questions(user.id, SESSION_SIZE - len(due), rng)
     mixed = due + fresh
     rng.shuffle(mixed)
-    return new_attempt(user, quiz, mixed, freeze)
+    return new_attempt(user, quiz, mixed, freeze, rng)
 
 
 def daily_slug(day: date) -> str:

@@ -22,9 +22,9 @@ class QuizSpec:
     published: bool = False
 
 
-def rule_matches(timeline_id: int, rule: dict[str, Any]) -> int:
-    """How many visible questions a rule can draw from (0 means the quiz would be empty)."""
-    probe = Quiz(timeline_id=timeline_id, rule=rule)
+def rule_matches(timeline_id: int, rule: dict[str, Any], owner_id: int | None) -> int:
+    """How many visible questions a rule of the owner's quiz can draw from (0: the quiz would be empty)."""
+    probe = Quiz(timeline_id=timeline_id, rule=rule, owner_id=owner_id)
     return len(candidate_questions(probe))
 
 
@@ -47,7 +47,7 @@ def set_published(quiz: Quiz, published: bool) -> None:
     db.session.commit()
 
 
-def pickable(timeline_id: int) -> list[Question]:
-    """Visible questions of a timeline a teacher may pick, custom ones first."""
-    questions = candidate_questions(Quiz(timeline_id=timeline_id, rule={}))
+def pickable(timeline_id: int, owner: User) -> list[Question]:
+    """Visible questions of a timeline a teacher may pick (generated and their own), their own first."""
+    questions = candidate_questions(Quiz(timeline_id=timeline_id, rule={}, owner_id=owner.id))
     return sorted(questions, key=lambda q: (q.origin == "generated", q.id))

@@ -2,11 +2,19 @@
 import random
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import selectinload
 
 from quiz.extensions import db
 from quiz.models import Question, Quiz
+
+
+def own_or_generated(quiz: Quiz) -> ColumnElement[bool]:
+    """A rule draws the timeline's generated questions and, for a teacher's quiz, that teacher's own
+    questions: never another teacher's private ones."""
+    if quiz.owner_id is None:
+        return Question.origin == "generated"
+    return or_(Question.origin == "generated", Question.author_id == quiz.owner_id)
 
 
 def candidate_questions(quiz: Quiz) -> list[Question]:
@@ -14,7 +22,7 @@ def candidate_questions(quiz: Quiz) -> list[Question]:
     rule = quiz.rule or {}
     query = (
         select(Question)
-        .where(Question.timeline_id == quiz.timeline_id, Question.hidden.is_(False))
+        .where(Question.timeline_id == quiz.timeline_id, Question.hidden.is_(False), own_or_generated(quiz))
         .options(selectinload(Question.events))
         .order_by(Question.id)
     )

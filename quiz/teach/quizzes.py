@@ -38,7 +38,7 @@ def timeline_or_404(timeline_id: int | None) -> Timeline:
 def quiz_form(timeline: Timeline, quiz: Quiz | None = None) -> QuizForm:
     """The quiz form with the timeline's questions, kinds and events as choices."""
     form = QuizForm()
-    pool = quizbuilder.pickable(timeline.id)
+    pool = quizbuilder.pickable(timeline.id, current_user)
     form.picked.choices = [SelectChoice(q.id, q.prompt[:140]) for q in pool]
     form.kinds.choices = [SelectChoice(k) for k in sorted({q.kind for q in pool})]
     form.events.choices = [SelectChoice(e.id, f"{e.date_label} {e.headline}"[:120]) for e in timeline.events]
@@ -50,7 +50,8 @@ def quiz_form(timeline: Timeline, quiz: Quiz | None = None) -> QuizForm:
 def save_from(form: QuizForm, timeline: Timeline, quiz: Quiz | None):
     """Save a valid form, or refuse a rule that matches no question."""
     spec = form.to_spec(timeline.id)
-    if not spec.picked and quizbuilder.rule_matches(timeline.id, spec.rule) == 0:
+    owner_id = quiz.owner_id if quiz is not None else current_user.id
+    if not spec.picked and quizbuilder.rule_matches(timeline.id, spec.rule, owner_id) == 0:
         form.kinds.errors = [_("Pick questions, or loosen the rule: it matches no question.")]
         return None
     return quizbuilder.save_quiz(quiz, spec, current_user)
@@ -94,7 +95,8 @@ def quiz_page(quiz_id: int):
     quiz = own_quiz_or_404(quiz_id)
     questions = [item.question for item in quiz.items]
     return render_template("teach/quiz.html", quiz=quiz, questions=questions, action_form=EmptyForm(),
-                           pool=quizbuilder.rule_matches(quiz.timeline_id, quiz.rule or {}) if not questions else 0)
+                           pool=quizbuilder.rule_matches(quiz.timeline_id, quiz.rule or {}, quiz.owner_id)
+                           if not questions else 0)
 
 
 @bp.route("/quizzes/<int:quiz_id>/<any(publish, unpublish):action>", methods=["POST"])
