@@ -27,9 +27,14 @@ def test_every_message_has_a_chinese_translation(tmp_path):
     assert not missing, f"run scripts/i18n.py and translate: {sorted(missing)[:10]}"
 
 
+def hashable(value):
+    """A plural message's forms as a tuple (the .mo reader gives lists)."""
+    return tuple(value) if isinstance(value, list) else value
+
+
 def test_compiled_catalogue_matches_the_po_file():
     with PO.open("rb") as f:
-        po = {m.id: m.string for m in read_po(f) if m.id and m.string}
+        po = {hashable(m.id): hashable(m.string) for m in read_po(f) if m.id and m.string}
     with PO.with_suffix(".mo").open("rb") as f:
-        mo = {m.id: m.string for m in read_mo(f) if m.id}
+        mo = {hashable(m.id): hashable(m.string) for m in read_mo(f) if m.id}
     assert mo == po, "run scripts/i18n.py to recompile the catalogue"

@@ -95,7 +95,7 @@ def login():
         if user is not None:
             start_session(user, remember=form.remember.data)
             flash(_("Signed in as %(name)s.", name=user.nickname), "success")
-            return redirect(next_page())
+            return redirect(next_page("teach.home" if user.is_teacher else "play.index"))
         form.password.errors.append(_("Wrong login name or password."))
     return render_template("auth/login.html", form=form), 400 if form.errors else 200
 

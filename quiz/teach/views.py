@@ -1,13 +1,15 @@
-"""The teacher's home page."""
-from flask import render_template
+"""The teacher's home page: a dashboard of classes, assignments and recent results."""
+from flask import current_app, render_template
 from flask_login import current_user
 
-from quiz.services import classes
+from quiz.services import classes, dashboard
 from quiz.teach import bp
 
 
 @bp.route("/")
 def home():
-    """Show the teacher's classes and quizzes with links to every tool."""
-    return render_template("teach/home.html", classrooms=classes.classes_of(current_user),
-                           quizzes=classes.quizzes_of(current_user))
+    """Show each class's assignments (done, not done, average, overdue) and the latest results."""
+    return render_template("teach/home.html", overviews=dashboard.overviews(current_user),
+                           recent=dashboard.recent_results(current_user),
+                           quizzes=classes.quizzes_of(current_user),
+                           now=dashboard.local_now(current_app.config.get("DAILY_TIMEZONE", "Asia/Shanghai")))

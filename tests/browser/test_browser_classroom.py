@@ -1,0 +1,89 @@
+"""The classroom in a real browser, as a teacher and as a student, at 1280 and 360 px."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from leaderboard_support import finish, player
+from quiz.extensions import db
+from quiz.services import accounts, classes
+from teach_helpers import PASSWORD, class_with, custom_question, teacher_quiz
+
+pytestmark = pytest.mark.browser
+WIDTHS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+
+
+def new_page(browser: Browser, server: str, width: str) -> Page:
+    """A fresh Chinese-speaking browser page at a phone's or a desktop's width."""
+    context = browser.new_context(base_url=server, locale="zh-CN", viewport=WIDTHS[width])
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+def problems(page: Page) -> list[str]:
+    """Axe violations on the page, and sideways scrolling."""
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    return [v["id"] for v in Axe().run(page).response["violations"]] + \
+        ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
+
+
+def sign_in(page: Page, login: str) -> None:
+    """Sign in through the form."""
+    page.goto("/auth/login")
+    page.get_by_label("登录名").fill(login)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+
+
+def teacher_with_a_busy_class() -> None:
+    """A teacher whose class has one student who finished the assigned quiz."""
+    teacher = accounts.sign_up("laoshi", "王老师", PASSWORD)
+    teacher.role = "teacher"
+    db.session.commit()
+    quiz = teacher_quiz(teacher, [custom_question(teacher).id], title="成立之年")
+    classroom = class_with(teacher, quiz)
+    student = player("小明")
+    classes.join(classroom, student)
+    finish(student, 1, 30, slug=quiz.slug, total=1)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_teacher_signs_in_to_the_dashboard(browser, server, width):
+    teacher_with_a_busy_class()
+    page = new_page(browser, server, width)
+    sign_in(page, "laoshi")
+    expect(page.get_by_role("heading", name="教学", exact=True)).to_be_visible()
+    assert page.url.endswith("/teach/")
+    table = page.get_by_role("table", name="三年二班 的作业")
+    expect(table.get_by_role("row", name="成立之年")).to_contain_text("100%")
+    expect(page.get_by_role("heading", name="最近成绩")).to_be_visible()
+    assert problems(page) == []
+    page.context.close()
+
+
+def test_header_folds_into_one_line_menu_on_a_phone(browser, server):
+    teacher_with_a_busy_class()
+    page = new_page(browser, server, "phone")
+    sign_in(page, "laoshi")
+    toggle = page.get_by_role("button", name="菜单")
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] < 70  # one line: the brand and the menu button
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("link", name="教学", exact=True)).to_be_hidden()
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.get_by_role("link", name="教学", exact=True).click()
+    expect(page.get_by_role("heading", name="教学", exact=True)).to_be_visible()
+    page.get_by_role("button", name="菜单").click()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="菜单")).to_have_attribute("aria-expanded", "false")
+    assert problems(page) == []
+    page.context.close()
+
+
+def test_desktop_header_shows_every_link_without_a_menu_button(browser, server):
+    teacher_with_a_busy_class()
+    page = new_page(browser, server, "desktop")
+    sign_in(page, "laoshi")
+    expect(page.get_by_role("button", name="菜单")).to_be_hidden()
+    expect(page.get_by_role("link", name="教学", exact=True)).to_be_visible()
+    page.context.close()

@@ -1,0 +1,71 @@
+"""The teacher's home: header links, where a teacher lands, and the dashboard of classes and results."""
+import re
+from datetime import timedelta
+
+from leaderboard_support import finish, player
+from quiz.extensions import db
+from quiz.models import Attempt, now_utc
+from quiz.services import classes
+from teach_helpers import PASSWORD, class_with, custom_question, signed_in, teacher_quiz, user
+
+
+def test_header_links_to_teaching_for_teachers_and_admin_for_admins(app):
+    student, teacher, admin = signed_in(app, "student"), signed_in(app, "teacher"), signed_in(app, "admin")
+    student_page = student.client.get("/").get_data(as_text=True)
+    assert 'href="/teach/"' not in student_page and 'href="/admin/invites"' not in student_page
+    teacher_page = teacher.client.get("/").get_data(as_text=True)
+    assert re.search(r'<a href="/teach/">教学</a>', teacher_page) and 'href="/admin/invites"' not in teacher_page
+    admin_page = admin.client.get("/").get_data(as_text=True)
+    assert 'href="/teach/"' in admin_page and re.search(r'<a href="/admin/invites">管理</a>', admin_page)
+
+
+def test_teacher_lands_on_teaching_after_sign_in_and_a_student_on_quizzes(app):
+    signed_in(app, "teacher", "laoshi").logout()
+    signed_in(app, "student", "xuesheng").logout()
+    teacher, student = signed_in(app, None), signed_in(app, None)
+    assert teacher.login("laoshi", PASSWORD).headers["Location"] == "/teach/"
+    assert student.login("xuesheng", PASSWORD).headers["Location"] == "/"
+    again = signed_in(app, None)
+    again.client.get("/auth/login?next=/leaderboard/")
+    response = again.post("/auth/login?next=/leaderboard/", {"username": "laoshi", "password": PASSWORD},
+                          token_from="/auth/login")
+    assert response.headers["Location"] == "/leaderboard/"
+
+
+def test_dashboard_counts_done_not_done_average_and_overdue_per_assignment(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    quiz = teacher_quiz(owner, [custom_question(owner).id], title="成立之年")
+    late = teacher_quiz(owner, [custom_question(owner, "第二题").id], title="迟交作业")
+    classroom = class_with(owner, quiz)
+    classes.assign(classroom, late, now_utc() + timedelta(hours=8) - timedelta(days=3))  # past in any zone
+    ann, bob, cid = player("安"), player("波"), player("成")
+    outsider = player("外人")
+    for member in (ann, bob, cid):
+        classes.join(classroom, member)
+    finish(ann, 1, 30, slug=quiz.slug, total=1)
+    finish(ann, 0, 20, slug=quiz.slug, total=1)      # a worse second try: the best counts
+    finish(bob, 0, 40, slug=quiz.slug, total=1)
+    finish(outsider, 1, 10, slug=quiz.slug, total=1)  # not in the class: not counted
+    db.session.add(Attempt(user_id=cid.id, quiz_id=quiz.id, total=1))  # started, not finished
+    db.session.commit()
+
+    html = teacher.client.get("/teach/").get_data(as_text=True)
+    rows = {title: re.sub(r"<[^>]+>|\s+", " ", row) for title, row in
+            re.findall(r'<tr[^>]*>\s*<th scope="row"><a [^>]+>([^<]+)</a></th>(.*?)</tr>', html, re.S)}
+    assert rows["成立之年"].split() == ["—", "2", "1", "50%"]
+    assert rows["迟交作业"].split()[2:] == ["逾期", "0", "3", "—"]
+    assert "3 名学生" in html
+
+
+def test_dashboard_lists_recent_results_of_own_quizzes_only(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    signed_in(app, "teacher", "other")
+    mine = teacher_quiz(user("laoshi"), [custom_question(user("laoshi")).id], title="我的测验")
+    theirs = teacher_quiz(user("other"), [custom_question(user("other")).id], title="别人的测验")
+    finish(player("小明"), 1, 30, slug=mine.slug, total=1)
+    finish(player("小红"), 1, 30, slug=theirs.slug, total=1)
+    html = teacher.client.get("/teach/").get_data(as_text=True)
+    recent = html[html.index('id="recent-heading"'):]
+    assert "小明" in recent and "1 / 1" in recent
+    assert "小红" not in recent and "别人的测验" not in recent
