@@ -167,3 +167,15 @@ def test_a_timeline_over_the_event_limit_is_refused_at_preview_and_confirm(teach
                                                   "title": "太长"},
                             token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
     assert response.status_code == 400 and (count(Timeline), count(Question)) == before
+
+
+def test_a_csv_row_links_the_event_of_its_own_timeline_by_date(teacher):
+    from quiz.services import timeline_import
+    timeline_import.store("second-line", "第二条", "## 2004年12月8日，另一件事。\n## 2005年，再一件事。\n")
+    response = post_csv(teacher, "kind,prompt,answer,event,timeline\r\n"
+                                 "true_false,本时间线的事,true,2004年12月8日,second-line\r\n"
+                                 "true_false,内置时间线的事,true,2004年12月8日,\r\n")
+    assert response.status_code == 302
+    own, bundled = imported()
+    assert [e.headline for e in own.events] == ["另一件事。"] and own.timeline.slug == "second-line"
+    assert bundled.events[0].timeline.slug == "alipay" and bundled.events[0].date_label == "2004年12月8日"

@@ -63,18 +63,22 @@ def save_question(question: Question | None, draft: Draft, author: User) -> Ques
 
 def save_imported(drafts: list[Draft], author: User) -> list[Question]:
     """Store a whole file of questions in one transaction: all of them or none."""
-    questions = [fill(Question(origin="imported", author_id=author.id), d) for d in drafts]
+    linked = {i for d in drafts for i in d.event_ids}
+    events = {e.id: e for e in db.session.scalars(select(Event).where(Event.id.in_(linked)))}
+    questions = [fill(Question(origin="imported", author_id=author.id), d, events) for d in drafts]
     db.session.add_all(questions)
     db.session.commit()
     return questions
 
 
-def fill(question: Question, draft: Draft) -> Question:
-    """Copy a draft onto a question row."""
+def fill(question: Question, draft: Draft, events: dict[int, Event] | None = None) -> Question:
+    """Copy a draft onto a question row; a bulk import passes its linked events, read in one query."""
     question.kind, question.prompt = draft.kind, draft.prompt
     question.choices, question.answer = draft.choices, draft.answer
     question.explanation, question.timeline_id = draft.explanation, draft.timeline_id
-    question.events = list(db.session.scalars(select(Event).where(Event.id.in_(draft.event_ids))))
+    if events is None:
+        events = {e.id: e for e in db.session.scalars(select(Event).where(Event.id.in_(draft.event_ids)))}
+    question.events = [events[i] for i in draft.event_ids if i in events]
     return question
 
 

@@ -2,6 +2,7 @@
 so the rules (2–6 options, one right answer, 3–6 order items, accepted answers) live in one place."""
 import csv
 import io
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
@@ -10,7 +11,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms.fields.choices import SelectChoice
 
 from quiz.extensions import db
-from quiz.models import Timeline
+from quiz.models import Event, Timeline
 from quiz.services.authoring import CUSTOM_KINDS, Draft
 from quiz.services.timelines import BUNDLED_SLUG
 from quiz.teach.forms import QuestionForm
@@ -31,11 +32,18 @@ class Result:
 
 
 class Catalog:
-    """Timelines by slug and their events by written date, for the optional columns."""
+    """Timelines by slug and their events by written date, read once per file: checking a row
+    then costs the same whatever the catalogue's size."""
 
     def __init__(self) -> None:
         self.timelines = {t.slug: t for t in db.session.scalars(select(Timeline).order_by(Timeline.id))}
-        self.events = {t.id: {e.id for e in t.events} for t in self.timelines.values()}
+        self.events: dict[int, set[int]] = {t.id: set() for t in self.timelines.values()}
+        self.by_date: dict[tuple[int, str], set[int]] = defaultdict(set)
+        for event in db.session.execute(select(Event.id, Event.timeline_id, Event.date_label, Event.date_text,
+                                                 Event.date_iso)):
+            self.events[event.timeline_id].add(event.id)
+            for written in (event.date_label, event.date_text, event.date_iso):
+                self.by_date[(event.timeline_id, written)].add(event.id)
 
     def timeline(self, slug: str) -> Timeline | None:
         """The named timeline, or the bundled one when the cell is empty."""
@@ -43,7 +51,7 @@ class Catalog:
 
     def event_ids(self, timeline: Timeline, date: str) -> list[int]:
         """Events of the timeline written with this date (label, source text or ISO form)."""
-        return [e.id for e in timeline.events if date in (e.date_label, e.date_text, e.date_iso)]
+        return sorted(self.by_date.get((timeline.id, date), ()))
 
 
 def read_questions(text: str) -> Result:
@@ -89,8 +97,10 @@ def check_row(cells: dict[str, str], catalog: Catalog) -> tuple[Draft | None, li
     if problems:
         return None, problems
     form = QuestionForm(kind, catalog.events, formdata=data, meta={"csrf": False})
-    form.timeline.choices = [SelectChoice(t.id, t.slug) for t in catalog.timelines.values()]
-    form.event.choices = [SelectChoice(0, "")] + [SelectChoice(e, "") for ids in catalog.events.values() for e in ids]
+    # Only the row's own timeline and event are offered: listing every stored one made each row
+    # cost as much as the catalogue (the form checks the event belongs to the timeline).
+    form.timeline.choices = [SelectChoice(timeline.id, timeline.slug)]
+    form.event.choices = [SelectChoice(0, ""), SelectChoice(int(data["event"]), "")]
     if not form.validate():
         return None, [f"{form[name].label.text}: {message}" for name, message in flat_errors(form.errors)]
     return form.to_draft(), []
