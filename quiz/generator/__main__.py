@@ -6,7 +6,10 @@ import argparse
 import json
 import sys
 
-from . import TimelineError, bundled_timeline_path, generate_questions, parse_file
+from collections import Counter
+
+from . import TimelineError, bundled_timeline_path, parse_file
+from .generate import Generated, generate_with_report
 from .model import Question
 
 
@@ -15,6 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m quiz.generator", description="从时间线生成测验题目")
     parser.add_argument("path", nargs="?", default=str(bundled_timeline_path()), help="时间线文件（默认：内置时间线）")
     parser.add_argument("--json", action="store_true", help="以JSON数组输出")
+    parser.add_argument("--report", action="store_true", help="每种题型的数量，以及被质量检查丢弃的题目和原因")
     parser.add_argument("--seed", type=int, default=0, help="随机种子（默认0）")
     return parser
 
@@ -28,15 +32,30 @@ def render(q: Question, number: int) -> str:
     return "\n".join(lines)
 
 
+def report(result: Generated) -> str:
+    """Per-kind counts of admitted questions, then every drop with its reason."""
+    kept = Counter(q.kind for q in result.questions)
+    dropped = Counter(d.kind for d in result.drops)
+    lines = [f"{'kind':<16}{'kept':>6}{'dropped':>9}"]
+    lines += [f"{k:<16}{kept[k]:>6}{dropped[k]:>9}" for k in sorted(kept.keys() | dropped.keys())]
+    lines.append(f"{'total':<16}{sum(kept.values()):>6}{sum(dropped.values()):>9}")
+    lines += ["", "Dropped by the quality gate:"]
+    lines += [f"- [{d.kind}] {d.key}: {d.reason}\n    {d.prompt}" for d in result.drops]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command; a bad file prints one line on stderr and returns 2."""
     args = build_parser().parse_args(argv)
     try:
-        questions = generate_questions(parse_file(args.path), seed=args.seed)
+        result = generate_with_report(parse_file(args.path), seed=args.seed)
     except TimelineError as exc:
         print(f"{args.path}: {exc}", file=sys.stderr)
         return 2
-    if args.json:
+    questions = result.questions
+    if args.report:
+        print(report(result))
+    elif args.json:
         json.dump([q.to_dict() for q in questions], sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:

@@ -1,8 +1,9 @@
 """Small generic name lists: surnames to vet person names, and same-class fallbacks.
 
 These are not about any one timeline: they are common Chinese surnames, countries, provinces,
-cities and universities, used to classify places and to fill distractors when a timeline
-names fewer than three things of a class.
+cities and universities, used to classify places and to fill place distractors when a timeline
+names fewer than three of a class. People are never invented: person distractors come from the
+timeline itself.
 """
 
 SURNAMES = set(
@@ -10,7 +11,6 @@ SURNAMES = set(
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
     "戴莫孔向汤井焦骆雍柳"
 )
-PERSONS = ("张伟", "王芳", "李强", "刘洋", "陈静", "杨帆", "赵磊", "黄敏")
 COUNTRIES = (
     "中国", "日本", "美国", "韩国", "英国", "法国", "德国", "俄罗斯", "印度", "新加坡", "泰国",
     "越南", "菲律宾", "马来西亚", "印度尼西亚", "澳大利亚", "加拿大", "巴西", "意大利", "西班牙",
@@ -20,8 +20,9 @@ PROVINCES = (
 )
 CITIES = (
     "北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉", "西安", "重庆", "天津", "苏州",
-    "横滨", "东京", "大阪", "首尔", "纽约", "伦敦", "香港", "澳门", "台北", "新加坡",
+    "横滨", "东京", "大阪", "首尔", "纽约", "伦敦", "香港", "新加坡",
 )
+FOREIGN_CITIES = ("横滨", "东京", "大阪", "首尔", "纽约", "伦敦", "新加坡")
 UNIVERSITIES = (
     "北京大学", "清华大学", "浙江大学", "复旦大学", "南京大学", "武汉大学", "中山大学", "四川大学",
 )

@@ -1,36 +1,75 @@
-"""Build every question a timeline allows, deterministically for a given seed."""
+"""Build every question a timeline allows, deterministically for a given seed, through the quality gate."""
 
 from __future__ import annotations
 
 import random
 from collections import defaultdict
+from dataclasses import dataclass
 
-from .checks import is_valid
+from .checks import Drop, Gate
 from .facts import Fact, find_facts
 from .index import TimelineIndex
 from .kinds_event import EVENT_KINDS
-from .kinds_fact import NamePools, fact_questions
+from .kinds_fact import NamePools, distractors, excerpt_too_long, fact_question, true_false_fact
+from .kinds_relative import RELATIVE_KINDS
 from .model import Event, Question
+from .vetting import fact_doubt
 
 SUBJECT_SHARE = 3
 
 
+@dataclass(frozen=True)
+class Generated:
+    """The questions that passed the gate and the ones it dropped, with reasons."""
+
+    questions: list[Question]
+    drops: list[Drop]
+
+
 def generate(events: list[Event], seed: int = 0) -> list[Question]:
-    """Return valid questions: event kinds first, then facts, in timeline order."""
+    """Return the questions that pass the gate: event kinds first, then facts, in timeline order."""
+    return generate_with_report(events, seed).questions
+
+
+def generate_with_report(events: list[Event], seed: int = 0) -> Generated:
+    """Return the admitted questions and every drop, for `--report`."""
     ix = TimelineIndex(events)
 
     def rng_for(key: str) -> random.Random:
         return random.Random(f"{seed}|{key}")
 
+    gate = Gate()
     questions: list[Question] = []
     for event in events:
-        for kind in EVENT_KINDS:
-            questions += kind(event, ix, rng_for)
+        for kind in (*EVENT_KINDS, *RELATIVE_KINDS):
+            questions += [q for q in kind(event, ix, rng_for) if gate.admit(q)]
     facts = usable_facts(find_facts(events), len(events))
     pools = NamePools(facts)
+    told: set[tuple[int, str]] = set()
     for fact in facts:
-        questions += fact_questions(fact, pools, rng_for)
-    return _unique([q for q in questions if is_valid(q)])
+        for q in _fact_questions(fact, pools, rng_for, gate, told):
+            if gate.admit(q):
+                questions.append(q)
+    return Generated(questions, gate.drops)
+
+
+def _fact_questions(fact: Fact, pools: NamePools, rng_for, gate: Gate, told: set[tuple[int, str]]) -> list[Question]:
+    """Build the cloze on a fact that passes vetting, and one true/false per body sentence."""
+    key = f"fact:{fact.event.index}:{fact.cls}:{fact.text}"
+    reason = fact_doubt(fact) or ("the excerpt is too long to read as a question" if excerpt_too_long(fact) else None)
+    if reason:
+        gate.refuse("fact", key, f"{fact.sentence} [{fact.text}]", reason)
+        return []
+    rng = rng_for(key)
+    wrong = distractors(fact, pools, rng)
+    if len(wrong) < 2:
+        gate.refuse("fact", key, f"{fact.sentence} [{fact.text}]", "fewer than two distractors of its fine class")
+        return []
+    out = [fact_question(fact, wrong, rng, key)]
+    if (fact.event.index, fact.sentence) not in told and (tf := true_false_fact(fact, wrong[0], rng_for)):
+        told.add((fact.event.index, fact.sentence))
+        out.append(tf)
+    return out
 
 
 def usable_facts(facts: list[Fact], n_events: int) -> list[Fact]:
@@ -48,15 +87,4 @@ def usable_facts(facts: list[Fact], n_events: int) -> list[Fact]:
         seen.add(mark)
         starts.add(at)
         out.append(f)
-    return out
-
-
-def _unique(questions: list[Question]) -> list[Question]:
-    """Drop repeated keys, keeping the first."""
-    seen: set[str] = set()
-    out = []
-    for q in questions:
-        if q.key not in seen:
-            seen.add(q.key)
-            out.append(q)
     return out

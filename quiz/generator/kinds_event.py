@@ -90,16 +90,16 @@ def _ordered(cand: Event, chosen: list[Event]) -> bool:
 
 
 def which_first(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
-    """Ask which of 2-4 events came first (event is earliest) or last (event is latest)."""
+    """Ask which of 3-4 events came first (event is earliest) or last (event is latest)."""
     if event.compound:
         return []
     out = []
     for mode, pool, word in (("first", ix.after(event), "最早"), ("last", ix.before(event), "最晚")):
         key = f"which_first:{event.index}:{mode}"
         rng = rng_for(key)
-        others = _pick_alike(pool, event, rng.choice((1, 2, 3, 3)), rng, _ordered)
-        if not others:
-            continue
+        others = _pick_alike(pool, event, rng.choice((2, 3, 3)), rng, _ordered)
+        if len(others) < 2:
+            continue  # two options are a coin flip
         group = [event, *others]
         choices = [e.title for e in group]
         rng.shuffle(choices)

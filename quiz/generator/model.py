@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import EventDate
-from .text import split_parts, split_sentences, trim_end
+from .text import split_parts, split_sentences, trim_end, unlean
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Event:
     def title(self) -> str:
         """Return the headline's first sentence without closing punctuation."""
         sentences = split_sentences(self.headline)
-        return trim_end(sentences[0]) if sentences else ""
+        return unlean(trim_end(sentences[0])) if sentences else ""
 
     @property
     def label(self) -> str:

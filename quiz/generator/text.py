@@ -51,6 +51,14 @@ def trim_end(text: str) -> str:
     return text.strip().rstrip(SENTENCE_END + "，,、 ").strip()
 
 
+def unlean(headline: str) -> str:
+    """Make a "仅…就…" headline (only…already…) a plain statement: 仅X就达到Y → X达到Y."""
+    if headline.startswith("仅") and "就" in headline[2:]:
+        head, _, tail = headline[1:].partition("就")
+        return head + tail
+    return headline
+
+
 def split_parts(headline: str) -> tuple[str, ...]:
     """Split a headline that holds several events joined by spaces (outside quotes)."""
     parts, start = [], 0

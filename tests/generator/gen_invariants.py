@@ -8,7 +8,7 @@ from quiz.generator import Event, Question
 
 DATE_RE = re.compile(r"(\d{4})(?:~(\d{4}))?年(?:(\d{1,2})月(?:(\d{1,2})日)?)?")
 DATE_KINDS = {"date_year", "date_month", "date_day"}
-KINDS = DATE_KINDS | {"event_at_date", "which_first", "order", "fact", "true_false"}
+KINDS = DATE_KINDS | {"event_at_date", "which_first", "order", "fact", "true_false", "years_between", "before_after"}
 
 
 def shape(text: str) -> str:
@@ -74,11 +74,33 @@ def check_order(q: Question) -> None:
         seq = [by_title[t] for t in q.answer]
         assert all(x.before(y) for x, y in zip(seq, seq[1:])), q
     else:
-        assert 2 <= len(q.choices) <= 4
+        assert 3 <= len(q.choices) <= 4
         ans, others = by_title[q.answer], [e for e in group if e.title != q.answer]
         first = all(ans.before(o) for o in others)
         last = all(o.before(ans) for o in others)
         assert (first and "最早" in q.prompt) or (last and "最晚" in q.prompt), q
+
+
+def check_years_between(q: Question) -> None:
+    """The key is the difference of the two events' years; both events are named in the prompt."""
+    first, second = q.events
+    assert first.before(second) and not first.date.is_range and not second.date.is_range
+    assert q.answer == f"{second.date.first.year - first.date.first.year}年", q
+    assert len(q.choices) == 4 and all(re.fullmatch(r"\d+年", c) for c in q.choices)
+    for e in q.events:
+        assert e.title.replace("“", "‘").replace("”", "’") in q.prompt
+
+
+def check_before_after(q: Question) -> None:
+    """The key is certainly on the asked side of the pivot; every other option certainly on the other."""
+    by_title = {e.title: e for e in q.events}
+    pivot = next(e for e in q.events if e.title.replace("“", "‘").replace("”", "’") in q.prompt)
+    before = "之前" in q.prompt
+    for c in q.choices:
+        e = by_title[c]
+        on_asked_side = e.before(pivot) if before else pivot.before(e)
+        on_other_side = pivot.before(e) if before else e.before(pivot)
+        assert on_asked_side if c == q.answer else on_other_side, q
 
 
 def source_text(event: Event) -> str:
@@ -123,5 +145,9 @@ def check_question(q: Question, events: list[Event]) -> None:
         check_order(q)
     elif q.kind == "fact":
         check_fact(q)
+    elif q.kind == "years_between":
+        check_years_between(q)
+    elif q.kind == "before_after":
+        check_before_after(q)
     else:
         check_true_false(q)

@@ -56,3 +56,12 @@ def test_bad_path_or_file_exits_2_with_one_stderr_line(tmp_path, content):
     done = run(str(path), "--json")
     assert done.returncode == 2 and done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1 and str(path) in done.stderr
+
+
+def test_report_counts_kinds_and_lists_drops_with_reasons():
+    done = run(str(bundled_timeline_path()), "--report")
+    assert done.returncode == 0, done.stderr
+    head, _, drops = done.stdout.partition("Dropped by the quality gate:")
+    counts = {line.split()[0]: line.split()[1:] for line in head.strip().splitlines()[1:]}
+    assert {"years_between", "before_after", "fact", "which_first", "total"} <= set(counts)
+    assert "a code or serial is not worth asking" in drops and "fact:22:code:5:95188" in drops

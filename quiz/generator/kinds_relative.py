@@ -1,0 +1,104 @@
+"""Questions that relate events: how many years lie between two, which one came before or after a pivot."""
+
+from __future__ import annotations
+
+import random
+
+from .index import TimelineIndex
+from .kinds_event import explain
+from .model import Event, Question
+from .text import options_alike
+
+# Every user-visible word of these kinds, in one place (they move to the wording module per language).
+WORDING = {
+    "years_between": "{a}与{b}，这两件事发生的年份相差几年？",
+    "years": "{n}年",
+    "gap_why": "{later}−{earlier}={n}。",
+    "before": "下列哪件事发生在{pivot}之前？",
+    "after": "下列哪件事发生在{pivot}之后？",
+}
+MIN_GAP = 2
+MAX_GAP = 30
+MAX_TITLE = 30
+NEAREST = 4
+
+
+def quoted(title: str) -> str:
+    """Quote a headline, turning its own double quotes into single ones (“…‘…’…”)."""
+    return "“" + title.replace("“", "‘").replace("”", "’") + "”"
+
+
+def _plain(event: Event) -> bool:
+    """Tell whether an event can stand in a relative question: one event, one point in time."""
+    return not event.compound and not event.date.is_range and not getattr(event.date, "approximate", False)
+
+
+def year_gap(earlier: Event, later: Event) -> int:
+    """Return how many calendar years separate the two events' years."""
+    return later.date.first.year - earlier.date.first.year
+
+
+def years_between(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
+    """Ask how many years separate this event and the next plain event at least MIN_GAP years later."""
+    if not _plain(event):
+        return []
+    later = [
+        e for e in ix.after(event)
+        if _plain(e) and MIN_GAP <= year_gap(event, e) <= MAX_GAP and e.title != event.title and len(e.title) <= MAX_TITLE
+    ]
+    if not later or len(event.title) > MAX_TITLE:
+        return []
+    partner = later[event.index * 7 % len(later)]  # varied across events, the same for every seed (stable key)
+    key = f"years_between:{event.index}"
+    rng = rng_for(key)
+    n = year_gap(event, partner)
+    wrong = rng.sample([v for v in (n - 2, n - 1, n + 1, n + 2, n + 3) if v >= 1 and v != n], 3)
+    choices = [WORDING["years"].format(n=v) for v in [n, *wrong]]
+    rng.shuffle(choices)
+    first, second = (event, partner) if rng.random() < 0.5 else (partner, event)
+    prompt = WORDING["years_between"].format(a=quoted(first.title), b=quoted(second.title))
+    why = explain(event, partner) + WORDING["gap_why"].format(
+        later=partner.date.first.year, earlier=event.date.first.year, n=n
+    )
+    return [Question("years_between", prompt, choices, WORDING["years"].format(n=n), why, (event, partner), key)]
+
+
+def before_after(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
+    """Ask which event happened before (or after) this pivot; the other options are on the other side."""
+    if event.compound:
+        return []
+    key = f"before_after:{event.index}"
+    rng = rng_for(key)
+    before = [e for e in ix.before(event) if _usable(e, event)][-NEAREST:]
+    after = [e for e in ix.after(event) if _usable(e, event)][: NEAREST + 2]
+    ask_before = event.index % 2 == 0
+    right_side, wrong_side = (before, after) if ask_before else (after[:NEAREST], before[-NEAREST - 2 :])
+    if not right_side:
+        return []
+    answer = rng.choice(right_side)
+    wrong = _distinct(wrong_side, answer, event, rng)
+    if len(wrong) < 3:
+        return []
+    choices = [answer.title, *(e.title for e in wrong)]
+    rng.shuffle(choices)
+    prompt = WORDING["before" if ask_before else "after"].format(pivot=quoted(event.title))
+    group = sorted([event, answer, *wrong], key=lambda e: e.date.start)
+    return [Question("before_after", prompt, choices, answer.title, explain(*group), tuple(group), key)]
+
+
+def _usable(candidate: Event, pivot: Event) -> bool:
+    """Tell whether candidate can be an option around pivot."""
+    return not candidate.compound and candidate.title != pivot.title
+
+
+def _distinct(pool: list[Event], answer: Event, pivot: Event, rng: random.Random) -> list[Event]:
+    """Pick three events with distinct titles that look alike with the answer."""
+    chosen: list[Event] = []
+    for cand in rng.sample(pool, len(pool)):
+        titles = [answer.title, *(c.title for c in chosen), cand.title]
+        if len(chosen) < 3 and len(set(titles)) == len(titles) and options_alike(titles):
+            chosen.append(cand)
+    return chosen
+
+
+RELATIVE_KINDS = (years_between, before_after)

@@ -1,0 +1,41 @@
+"""Which Chinese script a text is written in (Simplified or Traditional), via OpenCC."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+# Characters that are also correct Traditional characters (台灣, 公里, 若干, 皇后...): OpenCC's s2t
+# may still rewrite them, so they never mark a text as Simplified.
+DUAL_USE = set("台里干后云余范斗冲征准凶丑朴咸仆吁几松谷表面只才制致御注卜千家借采志布回向周游板秋")
+
+
+@lru_cache(maxsize=2)
+def _converter(config: str) -> Any:
+    """Load one OpenCC converter (s2t or t2s) once."""
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=65536)
+def script_marks(text: str) -> tuple[bool, bool]:
+    """Return (has Simplified-only characters, has Traditional-only characters)."""
+    if all(ord(c) < 0x3400 for c in text):
+        return False, False
+    traditional = _converter("t2s").convert(text) != text
+    plain = "".join(c for c in text if c not in DUAL_USE)
+    simplified = _converter("s2t").convert(plain) != plain
+    return simplified, traditional
+
+
+def mixed_scripts(texts: list[str]) -> bool:
+    """Tell whether some texts show Simplified-only and others Traditional-only characters."""
+    marks = [script_marks(t) for t in texts]
+    return any(s for s, _ in marks) and any(t for _, t in marks)
+
+
+def is_traditional(text: str) -> bool:
+    """Tell whether the text carries Traditional-only characters and no Simplified-only ones."""
+    simplified, traditional = script_marks(text)
+    return traditional and not simplified

@@ -1,0 +1,124 @@
+"""Doubts about a fact before it becomes a cloze: a blank must test knowledge, not reading."""
+
+from __future__ import annotations
+
+import re
+
+from . import backup
+from .facts import Fact
+from .variants import cn_value
+
+# A sentence opening with one of these leans on the sentence before it (no subject of its own).
+LEANING_STARTS = (
+    "他们", "她们", "它们", "他", "她", "它", "这", "那", "该", "此", "其", "为", "也", "并", "而", "但",
+    "仅", "就", "因此", "所以", "同时", "随后", "之后", "此后", "后来", "然而", "不过",
+)
+LIST_MARKS = "、"
+JOINERS = "和与及"
+CN_DIGITS = set("〇零一二三四五六七八九十百千万两")
+POINTLESS_UNITS = ("号",)
+
+
+def fact_doubt(fact: Fact) -> str | None:
+    """Return why a fact would make a poor blank, or None when it may become a question."""
+    for check in FACT_CHECKS:
+        reason = check(fact)
+        if reason:
+            return reason
+    return None
+
+
+def _whole_span(f: Fact) -> str | None:
+    before, after = f.sentence[f.start - 1 : f.start], f.sentence[f.end : f.end + 1]
+    first, last = f.text[:1], f.text[-1:]
+    if "·" in (before, after):
+        return "part of a transliterated name (next to ·)"
+    if _glued(before, first) or _glued(last, after):
+        return "the blank would cut a word or a number"
+    return None
+
+
+def _glued(a: str, b: str) -> bool:
+    """Tell whether two adjacent characters belong to one Latin word or one number."""
+    if not a or not b:
+        return False
+    latin = a.isascii() and b.isascii() and a.isalnum() and b.isalnum()
+    return latin or (a in CN_DIGITS and b in CN_DIGITS)
+
+
+def _worth_asking(f: Fact) -> str | None:
+    if f.cls.startswith("code:"):
+        return "a code or serial is not worth asking"
+    if f.cls.endswith(POINTLESS_UNITS) or re.search(r"[一二三四五六七八九十两]号$", f.text):
+        return "a house number or serial number is not worth asking"
+    if f.cls == "country":
+        return "a country is guessable from the rest of the text"
+    if f.cls == "slogan" and not f.in_headline:
+        return "a saying quoted in the body is not a fact about the event"
+    return None
+
+
+def _not_a_list_item(f: Fact) -> str | None:
+    before, after = f.sentence[f.start - 1 : f.start], f.sentence[f.end : f.end + 1]
+    if LIST_MARKS in (before, after):
+        return "one item of a list (the other items narrow the answer)"
+    if f.cls in ("city", "province", "person", "org", "product") and any(c and c in JOINERS for c in (before, after)):
+        return "coordinated with another name that narrows the answer"
+    return None
+
+
+def _no_place_hint(f: Fact) -> str | None:
+    if f.cls not in ("city", "province", "school"):
+        return None
+    head = f.sentence[: f.start]
+    if head.endswith(backup.COUNTRIES + backup.PROVINCES):
+        return "the place written before it narrows the answer"
+    return None
+
+
+def _stands_alone(f: Fact) -> str | None:
+    if f.sentence.startswith(LEANING_STARTS):
+        return "the excerpt has no subject of its own"
+    return None
+
+
+def _not_counted_in_text(f: Fact) -> str | None:
+    if not f.cls.startswith(("cn:", "num:", "bare:")):
+        return None
+    digits = re.match(r"\d+", f.text)
+    value = int(digits.group(0)) if digits else cn_value(re.sub(r"[^一二两三四五六七八九十百千万]", "", f.text)[:3] or "零")
+    window = f.sentence[max(0, f.start - 30) : f.start]
+    items = window.count(LIST_MARKS) + 1
+    if value is not None and items > 1 and items == value:
+        return "the count of items listed just before it"
+    return None
+
+
+def _no_abbreviation_leak(f: Fact) -> str | None:
+    if f.cls.startswith(("cn:", "num:", "bare:", "code:", "date", "range")) or len(f.text) < 4:
+        return None
+    rest = f.sentence[: f.start] + "|" + f.sentence[f.end :]
+    for i in range(len(rest) - 2):
+        if rest[i : i + 2] == f.text[:2] and _abbreviates(rest[i : i + 6], f.text):
+            return "an abbreviation of the answer stands elsewhere in the excerpt"
+    return None
+
+
+def _abbreviates(window: str, name: str) -> bool:
+    """Tell whether some 3+ character start of window is an abbreviation of name."""
+    for size in range(3, len(window) + 1):
+        it = iter(name)
+        if all(ch in it for ch in window[:size]) and window[:size] != name:
+            return True
+    return False
+
+
+FACT_CHECKS = (
+    _whole_span,
+    _worth_asking,
+    _not_a_list_item,
+    _no_place_hint,
+    _stands_alone,
+    _not_counted_in_text,
+    _no_abbreviation_leak,
+)
