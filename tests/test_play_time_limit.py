@@ -56,7 +56,9 @@ def test_late_answer_is_refused_and_the_attempt_finished_at_the_limit(actions, t
     assert post_answer(actions, timed, 0).status_code == 302
     clock(LIMIT + play.GRACE_SECONDS + 1)
     response = post_answer(actions, timed, 1)
-    assert response.status_code == 409 and "时间到" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409 and "时间到" in page
+    assert f'href="/attempt/{timed}/result"' in page  # the result is one click away
     done = attempt(timed)
     assert done.is_finished and done.seconds == LIMIT and (done.score, done.answered, done.total) == (1, 1, 2)
     assert db.session.scalar(select(func.count()).select_from(Answer).where(Answer.attempt_id == timed)) == 1
@@ -94,3 +96,32 @@ def test_an_answer_read_just_before_another_request_timed_the_attempt_out_does_n
     assert db.session.scalar(select(func.count()).select_from(Answer).where(Answer.attempt_id == timed)) == 0
     board = db.session.scalar(select(Standing).where(Standing.attempt_id == timed, Standing.period == "all"))
     assert board.score == 0
+
+
+def test_time_up_request_before_the_deadline_changes_nothing(actions, timed, clock):
+    clock(LIMIT - 5)
+    response = actions.post(f"/attempt/{timed}/time-up", token_from=f"/attempt/{timed}")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/attempt/{timed}")
+    assert not attempt(timed).is_finished
+
+
+def test_time_up_request_at_zero_finishes_the_attempt_and_opens_the_result(actions, client, timed, clock):
+    html = client.get(f"/attempt/{timed}").get_data(as_text=True)
+    assert 'id="time-up-form"' in html and f'action="/attempt/{timed}/time-up"' in html
+    assert post_answer(actions, timed, 0).status_code == 302
+    clock(LIMIT - 0.5)  # the page shows 0:00 for the last second
+    feedback = client.get(f"/attempt/{timed}/feedback/0").get_data(as_text=True)
+    assert f'action="/attempt/{timed}/time-up"' in feedback and f'href="/attempt/{timed}"' not in feedback
+    response = actions.post(f"/attempt/{timed}/time-up", token_from=f"/attempt/{timed}/feedback/0")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/attempt/{timed}/result")
+    done = attempt(timed)
+    assert done.is_finished and (done.score, done.answered, done.total) == (1, 1, 2) and done.seconds == LIMIT
+
+
+def test_time_up_needs_the_form_token_and_the_own_attempt(app, client, actions, timed, clock):
+    clock(LIMIT + 1)
+    assert client.post(f"/attempt/{timed}/time-up").status_code == 400
+    stranger = type(actions)(app.test_client())
+    stranger.guest("路人")
+    assert stranger.post(f"/attempt/{timed}/time-up").status_code == 404
+    assert not attempt(timed).is_finished

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
-from quiz.auth.forms import GuestForm
+from quiz.auth.forms import EmptyForm, GuestForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Quiz, Timeline
@@ -87,7 +87,7 @@ def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, statu
     """Render the question page with the form and any error."""
     form.offer(item.choices)
     return render_template("play/question.html", attempt=attempt, item=item, form=form,
-                           seconds_left=play.seconds_left(attempt)), status
+                           seconds_left=play.seconds_left(attempt), time_up_form=EmptyForm()), status
 
 
 @bp.route("/attempt/<int:attempt_id>/answer", methods=["POST"])
@@ -113,8 +113,7 @@ def answer(attempt_id: int):
             return redirect(url_for("play.feedback", attempt_id=attempt_id, position=slot.position))
         abort_with(409, _("You already answered this question; your first answer counts."))
     except play.TimeUp:
-        abort_with(409, _("Time is up: this answer came after the quiz's time limit, so it was not counted. "
-                          "Your attempt has been finished."))
+        return render_template("play/time_up.html", attempt_id=attempt_id), 409
     except (play.OutOfSequence, play.AttemptClosed):
         abort_with(409, _("This question is not the current one of the attempt (perhaps from another tab)."))
     return redirect(url_for("play.feedback", attempt_id=attempt_id, position=slot.position))
@@ -150,7 +149,21 @@ def feedback(attempt_id: int, position: int):
         abort_with(404, _("There is no such question in this attempt."))
     if item.response is None:
         return redirect(url_for("play.question", attempt_id=attempt.id))
-    return render_template("play/feedback.html", attempt=attempt, item=item, has_next=play.has_next(attempt))
+    return render_template("play/feedback.html", attempt=attempt, item=item, has_next=play.has_next(attempt),
+                           time_up=play.seconds_left(attempt) == 0, time_up_form=EmptyForm())
+
+
+@bp.route("/attempt/<int:attempt_id>/time-up", methods=["POST"])
+@login_required
+def time_up(attempt_id: int):
+    """Finish a timed attempt once its time is up (the timer sends this at 0:00) and show the result."""
+    attempt = own_attempt_or_404(attempt_id)
+    if not EmptyForm().validate_on_submit():
+        abort_with(400, _("The form was incomplete."))
+    play.finish_if_expired(attempt, grace_seconds=-1)
+    if not attempt.is_finished:
+        return redirect(url_for("play.question", attempt_id=attempt.id))
+    return redirect(url_for("play.result", attempt_id=attempt.id))
 
 
 @bp.route("/attempt/<int:attempt_id>/result")

@@ -150,14 +150,16 @@ def last_answer_at(attempt_id: int) -> datetime | None:
     return db.session.scalar(select(func.max(Answer.answered_at)).where(Answer.attempt_id == attempt_id))
 
 
-def finish_if_expired(attempt: Attempt) -> bool:
+def finish_if_expired(attempt: Attempt, grace_seconds: int = GRACE_SECONDS) -> bool:
     """Finish an attempt whose limit plus grace has passed; unanswered questions score nothing.
 
     Only the server's clock counts. The finish time is the deadline (or the last answer, if one came
     in the grace), so the time taken is the limit; standings change in this same transaction.
+    The player's own "time is up" request passes -1: the page counts whole seconds, so it shows 0:00
+    up to a second before the deadline, and no answer is on its way.
     """
     end = deadline(attempt)
-    if attempt.is_finished or end is None or now_utc() <= end + timedelta(seconds=GRACE_SECONDS):
+    if attempt.is_finished or end is None or now_utc() <= end + timedelta(seconds=grace_seconds):
         return False
     last = max(end, last_answer_at(attempt.id) or end)
     finished = db.session.execute(
