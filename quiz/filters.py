@@ -1,6 +1,8 @@
-"""Template filters."""
+"""Template filters and globals."""
 from flask import Flask
 from flask_babel import gettext as _
+
+from quiz import kinds
 
 
 def duration(seconds: float | None) -> str:
@@ -15,3 +17,6 @@ def duration(seconds: float | None) -> str:
 def init_app(app: Flask) -> None:
     """Register the filters."""
     app.add_template_filter(duration)
+    app.add_template_filter(kinds.kind_label)
+    app.add_template_filter(kinds.kind_for, "question_kind")
+    app.add_template_global(kinds.authored_kinds)

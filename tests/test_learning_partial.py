@@ -2,6 +2,7 @@
 import pytest
 
 from quiz.services import partial, scoring
+from quiz.kinds.date_entry import read_date_entry
 from quiz.services.scoring import InvalidAnswer
 
 
@@ -20,7 +21,7 @@ from quiz.services.scoring import InvalidAnswer
     ("2003-11-17", "2003年10月18日", 0.0),  # 30 days off
 ])
 def test_date_points_shrink_with_distance_at_the_keys_precision(typed, key, points):
-    given = scoring.read_date_entry([partial.parse_date(key).precision], [typed])
+    given = read_date_entry([partial.parse_date(key).precision], [typed])
     assert scoring.grade("date_entry", given, key) == points
 
 
@@ -29,7 +30,7 @@ def test_date_points_shrink_with_distance_at_the_keys_precision(typed, key, poin
     ("2008/10", "2008年10月"), (" 2008 - 10 ", "2008年10月"),
 ])
 def test_date_entry_reads_picker_and_typed_forms(typed, label):
-    assert scoring.read_date_entry(["month"], [typed]) == label
+    assert read_date_entry(["month"], [typed]) == label
 
 
 @pytest.mark.parametrize("precision, raw", [
@@ -45,7 +46,7 @@ def test_date_entry_reads_picker_and_typed_forms(typed, label):
 ])
 def test_bad_date_entries_are_refused(precision, raw):
     with pytest.raises(InvalidAnswer):
-        scoring.read_date_entry([precision], raw)
+        read_date_entry([precision], raw)
 
 
 @pytest.mark.parametrize("unit, given, key, amount", [

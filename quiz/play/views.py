@@ -16,7 +16,7 @@ from quiz.play.forms import AnswerForm, LanguageForm
 from quiz.security import is_safe_next
 from quiz.services import answering, classes, play, progress
 from quiz.services.mastery import timeline_strip
-from quiz.services.scoring import InvalidAnswer, read_answer
+from quiz.kinds import InvalidAnswer, kind_for
 
 
 # Ids are 32-bit in the database: a larger number in the address cannot be a row.
@@ -85,7 +85,7 @@ def question(attempt_id: int):
 
 def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, status: int = 200):
     """Render the question page with the form and any error."""
-    form.offer(item.choices)
+    kind_for(item.kind).offer(form, item.choices)
     return render_template("play/question.html", attempt=attempt, item=item, form=form,
                            seconds_left=play.seconds_left(attempt), time_up_form=EmptyForm()), status
 
@@ -105,7 +105,7 @@ def answer(attempt_id: int):
     if slot.item_id is None:
         abort_with(400, _("That question is not part of this attempt."))
     try:
-        answering.submit(slot, form.raw_answer(slot.kind))
+        answering.submit(slot, kind_for(slot.kind).raw_answer(form))
     except InvalidAnswer:
         return refuse_answer(attempt_id, slot, form)
     except play.AlreadyAnswered:
@@ -121,20 +121,16 @@ def answer(attempt_id: int):
 
 def refuse_answer(attempt_id: int, slot: answering.Slot, form: AnswerForm):
     """Show the question again with what is missing from the answer (400)."""
-    if slot.kind == "order":
-        form.order.errors = [_("Put every item in order, each exactly once, before you submit.")]
-    elif slot.kind == "fill_in":
-        form.text.errors = [_("Type an answer before you submit.")]
-    else:
-        form.choice.errors = [_("Choose one of the options before you submit.")]
+    kind_for(slot.kind).refuse(form)
     attempt = own_attempt_or_404(attempt_id)
     return render_question(attempt, play.item_at(attempt, slot.position), form, 400)
 
 
 def safe_read(item: AttemptItem | answering.Slot, form: AnswerForm):
     """Read the submitted answer, or None when it is not valid."""
+    kind = kind_for(item.kind)
     try:
-        return read_answer(item.kind, item.choices, form.raw_answer(item.kind))
+        return kind.read(item.choices, kind.raw_answer(form))
     except InvalidAnswer:
         return None
 

@@ -1,5 +1,4 @@
 """Teachers' questions: write, edit, archive and curate; answered questions are never deleted."""
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -7,10 +6,6 @@ from sqlalchemy import func, select
 
 from quiz.extensions import db
 from quiz.models import Answer, Event, Question, User, now_utc
-
-TRUE, FALSE = "正确", "错误"
-# Kinds a teacher can write; "true_false" and "order" play like the generated ones.
-CUSTOM_KINDS = ("choice", "true_false", "order", "fill_in")
 
 
 @dataclass
@@ -24,29 +19,6 @@ class Draft:
     explanation: str = ""
     timeline_id: int | None = None
     event_ids: list[int] = field(default_factory=list)
-
-
-def display_order(items: list[str]) -> list[str]:
-    """Shuffle order items so the page never shows them in the right order."""
-    shown = list(items)
-    rng = random.Random("\n".join(items))
-    for _ in range(10):
-        rng.shuffle(shown)
-        if shown != items:
-            return shown
-    return shown[1:] + shown[:1]
-
-
-def draft_for(kind: str, prompt: str, options: list[str], correct: int, truth: bool,
-              accepted: list[str]) -> tuple[list[str], Any]:
-    """Return the stored choices and key for a kind, from what the form collected."""
-    if kind == "choice":
-        return options, options[correct]
-    if kind == "true_false":
-        return [TRUE, FALSE], TRUE if truth else FALSE
-    if kind == "order":
-        return display_order(options), options
-    return [], accepted
 
 
 def save_question(question: Question | None, draft: Draft, author: User) -> Question:

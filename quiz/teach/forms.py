@@ -1,29 +1,19 @@
-"""Forms for teachers' questions; kind-specific checks live in validate()."""
+"""Forms for teachers' questions; each kind's own fields and rules live in its module in quiz/kinds."""
 from flask_babel import lazy_gettext as _l
-from wtforms import FieldList, SelectField, StringField, TextAreaField
+from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
 from quiz.forms import Form
-from quiz.services.authoring import Draft, draft_for
+from quiz.kinds import kind_for
+from quiz.kinds.forms import EditorForm, strip
+from quiz.services.authoring import Draft
 
 
-def strip(value: str | None) -> str | None:
-    """Trim surrounding spaces from typed text."""
-    return value.strip() if isinstance(value, str) else value
-
-
-class QuestionForm(Form):
-    """One custom question; the page shows only the fields its kind uses."""
+class QuestionForm(EditorForm):
+    """One custom question: the fields every kind has, plus its kind's (the page shows only those)."""
 
     prompt = TextAreaField(_l("Question"), validators=[InputRequired(), Length(max=1000)], filters=[strip])
-    options = FieldList(StringField(_l("Option"), validators=[Length(max=300)], filters=[strip]),
-                        min_entries=6, max_entries=6)
-    correct = SelectField(_l("Right option"), coerce=int, default=0,
-                          choices=[SelectChoice(i, _l("Option %(n)s", n=i + 1)) for i in range(6)])
-    truth = SelectField(_l("The statement is"), default="true",
-                        choices=[SelectChoice("true", _l("True")), SelectChoice("false", _l("False"))])
-    accepted = TextAreaField(_l("Accepted answers, one per line"), validators=[Length(max=2000)])
     explanation = TextAreaField(_l("Explanation shown after answering"), validators=[Length(max=2000)],
                                 filters=[strip])
     timeline = SelectField(_l("Timeline"), coerce=int, validators=[InputRequired()])
@@ -34,46 +24,17 @@ class QuestionForm(Form):
         self.kind = kind
         self.events_by_timeline = events_by_timeline
 
-    def filled_options(self) -> list[str]:
-        """The option boxes the teacher filled in, in order."""
-        return [e.data for e in self.options.entries if e.data]
-
-    def accepted_answers(self) -> list[str]:
-        """The accepted fill-in answers, one per non-empty line."""
-        return [line.strip() for line in (self.accepted.data or "").splitlines() if line.strip()]
-
     def validate(self, extra_validators=None) -> bool:
         """Check the fields every kind needs, then the kind's own rules."""
         ok = super().validate(extra_validators)
         if self.event.data and self.event.data not in self.events_by_timeline.get(self.timeline.data, set()):
             self.event.errors.append(_l("Pick an event of the chosen timeline."))
             ok = False
-        return self.validate_kind() and ok
-
-    def validate_kind(self) -> bool:
-        """Multiple choice: 2–6 distinct options, the right one filled; order: 3–6 items; fill-in: answers."""
-        options = self.filled_options()
-        if self.kind in ("choice", "order"):
-            low = 2 if self.kind == "choice" else 3
-            if not low <= len(options) <= 6 or len(set(options)) != len(options):
-                self.options.errors = [_l("Fill in between %(low)s and 6 different options.", low=low)]
-                return False
-            if self.kind == "choice" and not self.options.entries[self.correct.data].data:
-                self.correct.errors.append(_l("The right option is empty."))
-                return False
-        if self.kind == "fill_in" and not self.accepted_answers():
-            self.accepted.errors.append(_l("Give at least one accepted answer."))
-            return False
-        return True
+        return kind_for(self.kind).check(self) and ok
 
     def to_draft(self) -> Draft:
         """The validated question, ready for the authoring service."""
-        options = self.filled_options()
-        correct = self.correct.data
-        if self.kind == "choice":
-            correct = options.index(self.options.entries[correct].data)
-        choices, answer = draft_for(self.kind, self.prompt.data, options, correct,
-                                    self.truth.data == "true", self.accepted_answers())
+        choices, answer = kind_for(self.kind).draft(self)
         return Draft(kind=self.kind, prompt=self.prompt.data, choices=choices, answer=answer,
                      explanation=self.explanation.data or "", timeline_id=self.timeline.data,
                      event_ids=[self.event.data] if self.event.data else [])
@@ -83,14 +44,7 @@ class QuestionForm(Form):
         self.prompt.data, self.explanation.data = question.prompt, question.explanation
         self.timeline.data = question.timeline_id
         self.event.data = question.events[0].id if question.events else 0
-        items = question.answer if question.kind == "order" else list(question.choices)
-        for entry, text in zip(self.options.entries, items + [""] * 6):
-            entry.data = text
-        if question.kind == "choice" and question.answer in question.choices:
-            self.correct.data = question.choices.index(question.answer)
-        self.truth.data = "true" if question.answer == "正确" else "false"
-        if question.kind == "fill_in":
-            self.accepted.data = "\n".join(question.answer)
+        kind_for(question.kind).load(self, question)
 
 
 class WordingForm(Form):

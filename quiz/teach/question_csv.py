@@ -12,15 +12,15 @@ from wtforms.fields.choices import SelectChoice
 
 from quiz.extensions import db
 from quiz.models import Event, Timeline
-from quiz.services.authoring import CUSTOM_KINDS, Draft
+from quiz.kinds import authored_kinds, is_authored, kind_for
+from quiz.kinds.base import CSV_SEPARATOR
+from quiz.services.authoring import Draft
 from quiz.services.timelines import BUNDLED_SLUG
 from quiz.teach.forms import QuestionForm
 
 COLUMNS = ("kind", "prompt", "choices", "answer", "explanation", "event", "timeline")
 REQUIRED = ("kind", "prompt")
 MAX_ROWS = 1000
-SEPARATOR = "|"
-TRUTH = {"true": "true", "false": "false", "正确": "true", "错误": "false", "对": "true", "错": "false"}
 
 
 @dataclass
@@ -88,8 +88,9 @@ def read_questions(text: str) -> Result:
 def check_row(cells: dict[str, str], catalog: Catalog) -> tuple[Draft | None, list[str]]:
     """Turn one row into a draft through the question form, or say what is wrong with it."""
     kind = cells.get("kind", "")
-    if kind not in CUSTOM_KINDS:
-        return None, [_("Unknown kind “%(kind)s”: use one of %(kinds)s.", kind=kind[:30], kinds=", ".join(CUSTOM_KINDS))]
+    if not is_authored(kind):
+        return None, [_("Unknown kind “%(kind)s”: use one of %(kinds)s.", kind=kind[:30],
+                        kinds=", ".join(authored_kinds()))]
     timeline = catalog.timeline(cells.get("timeline", ""))
     if timeline is None:
         return None, [_("There is no timeline with the short name “%(slug)s”.", slug=cells.get("timeline") or BUNDLED_SLUG)]
@@ -108,7 +109,7 @@ def check_row(cells: dict[str, str], catalog: Catalog) -> tuple[Draft | None, li
 
 def form_data(kind: str, cells: dict[str, str], timeline: Timeline, catalog: Catalog) -> tuple[MultiDict, list[str]]:
     """The form fields a teacher would have typed for this row; problems only the CSV can have."""
-    options = [o.strip() for o in cells.get("choices", "").split(SEPARATOR)] if cells.get("choices") else []
+    options = [o.strip() for o in cells.get("choices", "").split(CSV_SEPARATOR)] if cells.get("choices") else []
     answer, problems = cells.get("answer", ""), []
     data = MultiDict({"prompt": cells.get("prompt", ""), "explanation": cells.get("explanation", ""),
                       "timeline": str(timeline.id), "event": "0"})
@@ -116,17 +117,9 @@ def form_data(kind: str, cells: dict[str, str], timeline: Timeline, catalog: Cat
         problems.append(_("At most 6 choices."))
     for i, option in enumerate(options[:6]):
         data[f"options-{i}"] = option
-    if kind == "choice":
-        if answer not in options:
-            problems.append(_("The answer must be one of the choices."))
-        else:
-            data["correct"] = str(options.index(answer))
-    elif kind == "true_false":
-        if answer.lower() not in TRUTH:
-            problems.append(_("The answer of a true/false question is true or false."))
-        data["truth"] = TRUTH.get(answer.lower(), "")
-    elif kind == "fill_in":
-        data["accepted"] = "\n".join(answer.split(SEPARATOR))
+    fields, kind_problems = kind_for(kind).csv_data(answer, options)
+    data.update(fields)
+    problems += kind_problems
     if cells.get("event"):
         found = catalog.event_ids(timeline, cells["event"])
         if len(found) != 1:

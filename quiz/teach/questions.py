@@ -9,7 +9,7 @@ from quiz.auth.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Question, Timeline
-from quiz.play.forms import AnswerForm
+from quiz.kinds import AnswerForm, is_authored, kind_for, kind_label
 from quiz.security import is_safe_next
 from quiz.services import authoring
 from quiz.teach import bp
@@ -54,7 +54,7 @@ def questions():
     form = QuestionFilterForm(request.args)
     form.event.choices = event_choices(_("All events"))
     kinds = db.session.scalars(select(Question.kind).distinct().order_by(Question.kind)).all()
-    form.kind.choices = [SelectChoice("", _("All"))] + [SelectChoice(k) for k in kinds]
+    form.kind.choices = [SelectChoice("", _("All"))] + [SelectChoice(k, kind_label(k)) for k in kinds]
     if not form.validate():
         abort_with(400, _("Unknown filter."))
     query = authoring.browse(None, form.event.data or 0, form.kind.data or "", form.origin.data or "",
@@ -67,7 +67,7 @@ def questions():
 @bp.route("/questions/new/<kind>", methods=["GET", "POST"])
 def new_question(kind: str):
     """Write a new question of one kind."""
-    if kind not in authoring.CUSTOM_KINDS:
+    if not is_authored(kind):
         abort_with(404, _("There is no such kind of question."))
     form = question_form(kind)
     if form.validate_on_submit():
@@ -108,7 +108,7 @@ def preview_question(question_id: int):
     """Show the question as a student sees it, then its key and explanation."""
     question = question_or_404(question_id)
     form = AnswerForm(position=0)
-    form.offer(question.choices)
+    kind_for(question.kind).offer(form, question.choices)
     return render_template("teach/preview.html", item=question, form=form, action_form=EmptyForm(),
                            answered=authoring.times_answered(question))
 

@@ -1,0 +1,37 @@
+"""True or false: a statement to judge, played as single choice between the two fixed labels."""
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectField
+from wtforms.fields.choices import SelectChoice
+
+from quiz.generator.kinds_event import FALSE, TRUE
+from quiz.kinds.base import register
+from quiz.kinds.choice import SingleChoice
+
+# What a CSV answer cell may say.
+TRUTH = {"true": "true", "false": "false", TRUE: "true", FALSE: "false", "对": "true", "错": "false"}
+
+
+@register
+class TrueFalse(SingleChoice):
+    """Generated from events and facts, or written by a teacher."""
+
+    name = "true_false"
+    label = _l("True or false")
+    authored = True
+    editor_fields = {
+        "truth": SelectField(_l("The statement is"), default="true",
+                             choices=[SelectChoice("true", _l("True")), SelectChoice("false", _l("False"))]),
+    }
+
+    def draft(self, form) -> tuple[list[str], Any]:
+        return [TRUE, FALSE], TRUE if form.truth.data == "true" else FALSE
+
+    def load(self, form, question) -> None:
+        form.truth.data = "true" if question.answer == TRUE else "false"
+
+    def csv_data(self, answer: str, options: list[str]) -> tuple[dict[str, str], list[str]]:
+        truth = TRUTH.get(answer.lower(), "")
+        return {"truth": truth}, [] if truth else [_("The answer of a true/false question is true or false.")]
