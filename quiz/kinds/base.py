@@ -1,10 +1,12 @@
 """The registry of question kinds: what every kind declares, and how the app finds a kind by its name.
 
 A kind is one class in its own module (quiz/kinds/<name>.py) plus one template (templates/kinds/<name>.html)
-holding the macro `answer(item, form)` and, for kinds teachers write, `editor(form)`. Registering the class
+holding the macro `answer(item, form)`, for kinds teachers write `editor(form)`, and optionally
+`feedback(item, response)` (shown after answering). Registering the class
 adds its fields to the answer form and the teacher's question form, so no other module changes.
 """
 from collections.abc import Mapping, Sequence
+from random import Random
 from typing import Any, ClassVar
 
 from wtforms import Form as WTForm
@@ -35,13 +37,21 @@ class QuestionKind:
 
     name: ClassVar[str]
     label: ClassVar[Any]  # a lazy_gettext string: the kind's name as people read it
-    template: ClassVar[str]  # macros answer(item, form) and, when authored, editor(form)
+    template: ClassVar[str]  # macros answer(item, form), editor(form) when authored, feedback(item, response)
     authored: ClassVar[bool] = False  # teachers write it in the question form and in CSV files
     answer_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the answer form it reads
     editor_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the teacher's form it uses
+    keeps_order: ClassVar[bool] = False  # options always shown as stored (正确 before 错误), never shuffled
 
     def offer(self, form: AnswerForm, choices: Sequence[str]) -> None:
         """Prepare the answer form for a question's choices before it is shown."""
+
+    def shuffled(self, choices: Sequence[str], key: Any, rng: Random) -> list[str]:
+        """The options in the order one attempt shows them, so the key's place differs between attempts."""
+        shown = list(choices)
+        if not self.keeps_order:
+            rng.shuffle(shown)
+        return shown
 
     def raw_answer(self, form: AnswerForm) -> list[str]:
         """The raw submitted values, as read() expects them."""

@@ -25,6 +25,7 @@ class DateEntry(QuestionKind):
 
     name = "date_entry"
     label = _l("Type the date")
+    keeps_order = True
     template = "kinds/date_entry.html"
     answer_fields = {"when": StringField(_l("Your date"))}
 

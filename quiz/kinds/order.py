@@ -1,6 +1,7 @@
 """Put in order: arrange 3–6 items, earliest first; partial credit by pairs in order."""
 import random
 from collections.abc import Sequence
+from random import Random
 from typing import Any
 
 from flask_babel import gettext as _
@@ -33,6 +34,11 @@ class Order(QuestionKind):
     authored = True
     answer_fields = {"order": SelectMultipleField(_l("Your order"), choices=[], validate_choice=False)}
     editor_fields = {"options": OPTIONS}
+
+    def shuffled(self, choices: Sequence[str], key: Any, rng: Random) -> list[str]:
+        """Shuffled, but never shown already in the right order."""
+        shown = super().shuffled(choices, key, rng)
+        return shown[1:] + shown[:1] if shown == list(key) else shown
 
     def raw_answer(self, form) -> list[str]:
         return [str(v) for v in (form.order.data or [])]

@@ -20,6 +20,7 @@ class TrueFalse(SingleChoice):
 
     name = "true_false"
     label = _l("True or false")
+    keeps_order = True
     authored = True
     editor_fields = {
         "truth": SelectField(_l("The statement is"), default="true",

@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import joinedload
 
 from quiz.extensions import db
+from quiz.kinds import kind_for
 from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
 from quiz.services import standings
 from quiz.services.selection import draw_questions
@@ -67,24 +68,15 @@ def snapshot(question: Question, position: int) -> AttemptItem:
                        choices=list(question.choices), answer=question.answer, explanation=question.explanation)
 
 
-# Kinds whose options keep their natural order (正确 before 错误) or that have no options to show.
-FIXED_ORDER_KINDS = frozenset({"true_false", "fill_in", "date_entry"})
-
-
 def shuffle_options(item: AttemptItem, rng: random.Random) -> AttemptItem:
     """Shuffle a frozen item's options for this attempt, so the key's place differs between attempts.
 
     The shuffled list is stored in the item, so a resumed attempt shows the same order; grading
     reads the chosen option's text against the server-side key, never its place. An ordering is
-    never shown already in the right order.
+    never shown already in the right order (each kind says how it shuffles).
     """
-    if item.kind in FIXED_ORDER_KINDS or len(item.choices) < 2:
-        return item
-    shown = list(item.choices)
-    rng.shuffle(shown)
-    if item.kind == "order" and shown == list(item.answer):
-        shown = shown[1:] + shown[:1]
-    item.choices = shown
+    if len(item.choices) >= 2:
+        item.choices = kind_for(item.kind).shuffled(item.choices, item.answer, rng)
     return item
 
 
