@@ -5,6 +5,7 @@ from quiz.models.learning import ReviewCard
 from quiz.models.question import Question, question_events
 from quiz.models.quiz import Quiz, QuizQuestion
 from quiz.models.standing import BoardTotal, Standing
+from quiz.models.study import PlaceGame
 from quiz.models.teaching import Assignment, ClassMember, Classroom, Invite
 from quiz.models.timeline import Event, Timeline
 from quiz.models.user import User
@@ -12,6 +13,7 @@ from quiz.models.user import User
 __all__ = [
     "ReviewCard",
     "BoardTotal", "Standing",
+    "PlaceGame",
     "Assignment", "ClassMember", "Classroom", "Invite",
     "Answer", "Attempt", "AttemptItem", "Base", "Event", "Progress", "Question",
     "Quiz", "QuizQuestion", "Timeline", "User", "now_utc", "question_events",
