@@ -54,6 +54,7 @@ def register_blueprints(app: Flask) -> None:
     from quiz.play import bp as play_bp
     from quiz.teach import bp as teach_bp
     from quiz.practice import bp as practice_bp
+    from quiz.study import bp as study_bp
 
     app.register_blueprint(play_bp)
     app.register_blueprint(auth_bp)
@@ -62,6 +63,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(classes_bp)
     app.register_blueprint(practice_bp)
     app.register_blueprint(leaderboard_bp)
+    app.register_blueprint(study_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
