@@ -1,8 +1,18 @@
 """Security headers, safe redirects and input the database cannot store."""
+import unicodedata
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, request
+from flask_babel import gettext as _
 from werkzeug.exceptions import BadRequest
+from werkzeug.routing import IntegerConverter, ValidationError
+
+from quiz.errors import abort_with
+
+# Ids, positions and pages are 32-bit integers in the database (PostgreSQL `integer`): a larger
+# number cannot name a row, and sending one to the database fails (PostgreSQL and SQLite alike).
+MAX_ID = 2**31 - 1
+MAX_DIGITS = len(str(MAX_ID))
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -26,11 +36,45 @@ def add_hsts(response: Response) -> Response:
 
 
 def is_safe_next(target: str | None) -> bool:
-    """Allow only relative paths on this site as a post-login redirect."""
-    if not target:
+    """Allow only relative paths on this site as a post-login redirect.
+
+    Control characters are refused: CR/LF cannot go into a Location header, and browsers drop
+    tabs and newlines from addresses, so "/\t/evil.com" would lead off the site.
+    """
+    if not target or any(unicodedata.category(c) == "Cc" for c in target):
         return False
     parts = urlsplit(target)
     return not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//") and "\\" not in target
+
+
+def bounded_int(text: str) -> int | None:
+    """Read a whole number from 0 to MAX_ID, counting digits before int() (which is slow on
+    thousands of digits and refuses more than 4,300); None for anything else."""
+    if not (text.isascii() and text.isdigit()) or len(text) > MAX_DIGITS:
+        return None
+    value = int(text)
+    return value if value <= MAX_ID else None
+
+
+class IdConverter(IntegerConverter):
+    """The app's `int` in routes: a number beyond the database's integer range is no page (404)."""
+
+    def to_python(self, value: str) -> int:
+        number = bounded_int(value)
+        if number is None:
+            raise ValidationError()
+        return number
+
+
+def query_int(name: str, default: int | None = None, minimum: int = 1) -> int | None:
+    """A whole-number query parameter (?page=, ?class=...) from `minimum` to MAX_ID; else 400."""
+    raw = request.args.get(name, "")
+    if raw == "":
+        return default
+    value = bounded_int(raw)
+    if value is None or value < minimum:
+        abort_with(400, _("The number in the address is not valid."))
+    return value
 
 
 def refuse_nul_bytes() -> None:
@@ -43,7 +87,8 @@ def refuse_nul_bytes() -> None:
 
 
 def init_app(app: Flask) -> None:
-    """Install the request guards and header hooks."""
+    """Bound route numbers; install the request guards and header hooks (before any route exists)."""
+    app.url_map.converters["int"] = IdConverter
     app.before_request(refuse_nul_bytes)
     app.after_request(add_security_headers)
     if app.config.get("SESSION_COOKIE_SECURE"):

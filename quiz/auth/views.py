@@ -59,10 +59,14 @@ def signup():
         form.nickname.data = current_user.nickname
     if form.validate_on_submit():
         guest = current_user._get_current_object() if current_user.is_authenticated else None
-        user = accounts.sign_up(form.username.data, form.nickname.data, form.password.data, guest)
-        start_session(user)
-        flash(_("Welcome, %(name)s! Your account is ready.", name=user.nickname), "success")
-        return redirect(next_page())
+        try:
+            user = accounts.sign_up(form.username.data, form.nickname.data, form.password.data, guest)
+        except accounts.UsernameTaken:
+            form.username.errors.append(_("That login name is taken."))
+        else:
+            start_session(user)
+            flash(_("Welcome, %(name)s! Your account is ready.", name=user.nickname), "success")
+            return redirect(next_page())
     return render_template("auth/signup.html", form=form), 400 if form.errors else 200
 
 
@@ -77,6 +81,8 @@ def teacher_signup():
                                            form.nickname.data, form.password.data)
         except invites.InviteRefused:
             form.invite_code.errors.append(_("This invite code is unknown, used up or expired."))
+        except accounts.UsernameTaken:
+            form.username.errors.append(_("That login name is taken."))
         else:
             start_session(user)
             flash(_("Welcome, %(name)s! Your teacher account is ready.", name=user.nickname), "success")

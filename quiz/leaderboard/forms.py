@@ -4,6 +4,7 @@ from wtforms import BooleanField, IntegerField, SelectField
 from wtforms.validators import NumberRange, Optional
 
 from quiz.forms import Form
+from quiz.security import MAX_ID
 from quiz.services.standings import PERIOD_TABS
 
 
@@ -15,7 +16,7 @@ class BoardQuery(Form):
 
     period = SelectField(choices=list(PERIOD_TABS), default="all")
     by = SelectField(choices=["score", "accuracy"], default="score")
-    after = IntegerField(validators=[Optional(), NumberRange(min=1)])
+    after = IntegerField(validators=[Optional(), NumberRange(min=1, max=MAX_ID)])
 
 
 class PrivacyForm(Form):

@@ -8,7 +8,7 @@ from quiz.extensions import db
 from quiz.leaderboard import bp
 from quiz.leaderboard.forms import BoardQuery, PrivacyForm
 from quiz.models import Classroom, now_utc
-from quiz.play.views import MAX_ID, published_quiz_or_404
+from quiz.play.views import published_quiz_or_404
 from quiz.services import classes, leaderboard, standings
 
 
@@ -63,7 +63,7 @@ def class_or_404(class_id: int) -> tuple[Classroom, bool]:
     Only the class's students, its teacher and admins may; to anyone else the class does not
     exist (404), so a board never confirms a class's id to outsiders.
     """
-    classroom = db.session.get(Classroom, class_id) if class_id <= MAX_ID else None
+    classroom = db.session.get(Classroom, class_id)
     access = classes.board_access(classroom, current_user) if classroom else None
     if access is None:
         abort_with(404, _("There is no such class."))

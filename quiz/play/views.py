@@ -13,14 +13,12 @@ from quiz.models import Attempt, AttemptItem, Quiz, Timeline
 from quiz.models import now_utc
 from quiz.play import bp
 from quiz.play.forms import AnswerForm, LanguageForm
-from quiz.security import is_safe_next
+from quiz.security import MAX_ID, is_safe_next, query_int
 from quiz.services import answering, classes, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.kinds import InvalidAnswer, kind_for
 
 
-# Ids are 32-bit in the database: a larger number in the address cannot be a row.
-MAX_ID = 2**31 - 1
 ATTEMPTS_PER_PAGE = 20
 
 
@@ -35,7 +33,7 @@ def published_quiz_or_404(slug: str) -> Quiz:
 def own_attempt_or_404(attempt_id: int, *load: ORMOption) -> Attempt:
     """Find one of the current user's attempts, with its quiz; someone else's is 'not found'."""
     options = [joinedload(Attempt.quiz), *load]
-    attempt = db.session.get(Attempt, attempt_id, options=options) if attempt_id <= MAX_ID else None
+    attempt = db.session.get(Attempt, attempt_id, options=options)
     if attempt is None or attempt.user_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
     return attempt
@@ -97,7 +95,7 @@ def answer(attempt_id: int):
     form = AnswerForm()
     valid = form.validate_on_submit()
     position = form.position.data if valid and 0 <= form.position.data <= MAX_ID else None
-    slot = answering.read_slot(attempt_id, position) if attempt_id <= MAX_ID else None
+    slot = answering.read_slot(attempt_id, position)
     if slot is None or slot.user_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
     if not valid:
@@ -140,7 +138,7 @@ def safe_read(item: AttemptItem | answering.Slot, form: AnswerForm):
 def feedback(attempt_id: int, position: int):
     """Show whether the answer was right, the key and the explanation."""
     attempt = own_attempt_or_404(attempt_id)
-    item = play.item_at(attempt, position) if position <= MAX_ID else None
+    item = play.item_at(attempt, position)
     if item is None:
         abort_with(404, _("There is no such question in this attempt."))
     if item.response is None:
@@ -177,7 +175,8 @@ def result(attempt_id: int):
 @login_required
 def attempts():
     """List the user's past and unfinished attempts, a page at a time."""
-    pages = db.paginate(play.attempts_of(current_user), per_page=ATTEMPTS_PER_PAGE, max_per_page=ATTEMPTS_PER_PAGE)
+    pages = db.paginate(play.attempts_of(current_user), page=query_int("page", 1), per_page=ATTEMPTS_PER_PAGE,
+                        max_per_page=ATTEMPTS_PER_PAGE)
     return render_template("play/attempts.html", attempts=pages.items, pages=pages)
 
 

@@ -1,5 +1,6 @@
 """Accounts: guests, sign-up (keeping a guest's attempts), password checks."""
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
 from quiz.models import User
@@ -18,9 +19,17 @@ def create_guest(nickname: str) -> User:
     return user
 
 
+class UsernameTaken(Exception):
+    """Another account has this login name (perhaps signed up a moment ago, in a parallel request)."""
+
+
 def sign_up(username: str, nickname: str, password: str, guest: User | None = None,
             role: str = "student") -> User:
-    """Create an account, or turn the current guest into one so their attempts stay theirs."""
+    """Create an account, or turn the current guest into one so their attempts stay theirs.
+
+    The unique login name is the database's to enforce: of parallel sign-ups under one name, one
+    commits and the others get UsernameTaken, with nothing of theirs stored.
+    """
     user = guest if guest is not None and guest.is_guest else User()
     user.username = username.lower()
     user.nickname = normalise_nickname(nickname)
@@ -28,7 +37,11 @@ def sign_up(username: str, nickname: str, password: str, guest: User | None = No
     user.set_password(password)
     user.rotate_session()
     db.session.add(user)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise UsernameTaken(username) from error
     return user
 
 

@@ -21,7 +21,7 @@ SEPARATORS_RE = re.compile(r"\s*(?:年|月|日|号|[-./])\s*")
 def parse_date(text: str) -> PartialDate | None:
     """Read 2008, 2008-10, 2008-10-18 or 2008年10月18日 into a partial date; None if it is not one."""
     parts = [p for p in SEPARATORS_RE.split(text.translate(FULL_WIDTH).strip()) if p]
-    if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() for p in parts):
+    if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() and len(p) <= 9 for p in parts):
         return None
     try:
         return PartialDate(*(int(p) for p in parts))

@@ -10,7 +10,7 @@ from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Question, Timeline
 from quiz.kinds import AnswerForm, is_authored, kind_for, kind_label
-from quiz.security import is_safe_next
+from quiz.security import is_safe_next, query_int
 from quiz.services import authoring
 from quiz.teach import bp
 from quiz.teach.forms import QuestionFilterForm, QuestionForm, WordingForm
@@ -59,7 +59,7 @@ def questions():
         abort_with(400, _("Unknown filter."))
     query = authoring.browse(None, form.event.data or 0, form.kind.data or "", form.origin.data or "",
                              form.show.data or "visible")
-    page = db.paginate(query, per_page=50, error_out=False)
+    page = db.paginate(query, page=query_int("page", 1), per_page=50, error_out=False)
     filters = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("teach/questions.html", form=form, page=page, filters=filters)
 

@@ -9,6 +9,7 @@ from quiz.auth.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Quiz, Timeline
+from quiz.security import query_int
 from quiz.services import classes, quizbuilder
 from quiz.teach import bp
 from quiz.teach.quiz_forms import QuizForm
@@ -67,7 +68,7 @@ def quizzes():
 @bp.route("/quizzes/new", methods=["GET", "POST"])
 def new_quiz():
     """Build a quiz on one timeline."""
-    timeline = timeline_or_404(request.args.get("timeline", type=int))
+    timeline = timeline_or_404(query_int("timeline"))
     form = quiz_form(timeline)
     if form.validate_on_submit() and (quiz := save_from(form, timeline, None)) is not None:
         flash(_("Quiz saved."), "success")

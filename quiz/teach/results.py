@@ -1,7 +1,8 @@
 """Results pages: per student, per question and per event, and a CSV export."""
-from flask import Response, render_template, request
+from flask import Response, render_template
 
 from quiz.models import Classroom
+from quiz.security import query_int
 from quiz.services import results
 from quiz.teach import bp
 from quiz.teach.classes import own_class_or_404
@@ -10,7 +11,7 @@ from quiz.teach.quizzes import own_quiz_or_404
 
 def chosen_class() -> Classroom | None:
     """The class named in ?class=, checked to be the teacher's own."""
-    class_id = request.args.get("class", type=int)
+    class_id = query_int("class")
     return own_class_or_404(class_id) if class_id else None
 
 
