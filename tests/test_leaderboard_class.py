@@ -2,10 +2,11 @@
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from leaderboard_support import finish, player, ranks
 from quiz.extensions import db
-from quiz.models import Classroom
+from quiz.models import Classroom, Quiz
 from quiz.services import classes
 from teach_helpers import class_with, signed_in, teacher_quiz, user
 
@@ -15,6 +16,7 @@ def school(app):
     """A teacher's class of three players (one hidden from public boards) and one outsider, all finished."""
     teacher = signed_in(app, "teacher", "teacher1")
     classroom = class_with(user("teacher1"))
+    classes.assign(classroom, db.session.scalar(select(Quiz).where(Quiz.slug == "alipay-quick")), None)
     member = signed_in(app, "student", "member1")
     for name, hidden in (("甲", False), ("乙", True), ("丙", False)):
         classes.join(classroom, player(name, hidden=hidden))
@@ -56,3 +58,11 @@ def test_class_boards_are_linked_from_the_class_page_and_the_assignments(school)
     assert f'/leaderboard/class/{school["id"]}/quiz/{quiz.slug}' in page
     home = school["member"].client.get("/").get_data(as_text=True)
     assert f'/leaderboard/class/{school["id"]}/quiz/{quiz.slug}' in home
+
+
+def test_class_overall_board_counts_only_the_class_assigned_quizzes(school):
+    ann = user("login-甲")
+    finish(ann, 10, 10, slug="alipay-all", total=10)  # a public quiz, not assigned to the class
+    overall = f"/leaderboard/class/{school['id']}"
+    assert [n for _r, n in ranks(school["teacher"].client.get(overall).get_data(as_text=True))] == ["乙", "甲", "丙"]
+    assert [n for _r, n in ranks(school["teacher"].client.get("/leaderboard/").get_data(as_text=True))][0] == "甲"

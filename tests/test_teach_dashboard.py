@@ -69,3 +69,28 @@ def test_dashboard_lists_recent_results_of_own_quizzes_only(app):
     recent = html[html.index('id="recent-heading"'):]
     assert "小明" in recent and "1 / 1" in recent
     assert "小红" not in recent and "别人的测验" not in recent
+
+
+def test_student_sees_status_best_score_and_deadline_of_each_assignment(app):
+    signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    done = teacher_quiz(owner, [custom_question(owner).id], title="做完了")
+    started = teacher_quiz(owner, [custom_question(owner, "第二题").id], title="做了一半")
+    late = teacher_quiz(owner, [custom_question(owner, "第三题").id], title="过期了")
+    todo = teacher_quiz(owner, [custom_question(owner, "第四题").id], title="还没做")
+    classroom = class_with(owner, done)
+    classes.assign(classroom, started, None)
+    classes.assign(classroom, late, now_utc() + timedelta(hours=8) - timedelta(days=2))
+    classes.assign(classroom, todo, now_utc() + timedelta(days=3))
+    student = signed_in(app, "student", "xuesheng")
+    classes.join(classroom, user("xuesheng"))
+    finish(user("xuesheng"), 0, 30, slug=done.slug, total=1)
+    finish(user("xuesheng"), 1, 50, slug=done.slug, total=1)
+    student.start(started.slug)
+    html = student.client.get("/").get_data(as_text=True)
+    items = {title: re.sub(r"<[^>]+>|\s+", " ", rest) for title, rest in
+             re.findall(r'<li class="status-\w+">\s*<a [^>]+>([^<]+)</a>(.*?)</li>', html, re.S)}
+    assert "已完成" in items["做完了"] and "最好成绩：1 / 1" in items["做完了"]
+    assert "进行中" in items["做了一半"] and "继续" in items["做了一半"]
+    assert "已逾期" in items["过期了"]
+    assert "待完成" in items["还没做"] and "截止" in items["还没做"]

@@ -1,5 +1,5 @@
 """Play pages: pick a quiz, answer one question at a time, see feedback and results."""
-from flask import redirect, render_template, session, url_for
+from flask import current_app, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -14,7 +14,7 @@ from quiz.models import now_utc
 from quiz.play import bp
 from quiz.play.forms import AnswerForm, LanguageForm
 from quiz.security import MAX_ID, is_safe_next, query_int
-from quiz.services import answering, classes, play, progress
+from quiz.services import answering, classes, dashboard, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.kinds import InvalidAnswer, kind_for
 
@@ -46,8 +46,9 @@ def index():
     unfinished, assignments = {}, []
     if current_user.is_authenticated:
         unfinished = play.unfinished_attempts(current_user, quizzes)
-        assignments = classes.assignments_for(current_user)
-    return render_template("play/index.html", quizzes=quizzes, unfinished=unfinished, assignments=assignments)
+        assignments = classes.assignment_progress(current_user, classes.assignments_for(current_user))
+    return render_template("play/index.html", quizzes=quizzes, unfinished=unfinished, assignments=assignments,
+                           now=dashboard.local_now(current_app.config.get("DAILY_TIMEZONE", "Asia/Shanghai")))
 
 
 @bp.route("/quiz/<slug>")

@@ -1,11 +1,12 @@
 """Classes: a teacher creates one, students join with its code, quizzes are assigned to it."""
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
-from quiz.models import Assignment, ClassMember, Classroom, Quiz, User
+from quiz.models import Assignment, Attempt, ClassMember, Classroom, Quiz, User
 
 
 class AlreadyAssigned(Exception):
@@ -89,3 +90,36 @@ def assignments_for(student: User) -> list[Assignment]:
         .where(ClassMember.user_id == student.id, Quiz.published.is_(True))
     )
     return sorted(rows, key=lambda a: (a.due_at is None, a.due_at or datetime.max, a.id))
+
+
+@dataclass
+class StudentAssignment:
+    """An assignment as its student sees it: their best finished attempt and any unfinished one."""
+
+    assignment: Assignment
+    best: Attempt | None
+    unfinished: Attempt | None
+
+    def status(self, now: datetime) -> str:
+        """'done', 'started', 'overdue' (past the deadline, not done) or 'todo'."""
+        if self.best is not None:
+            return "done"
+        if self.assignment.due_at is not None and self.assignment.due_at < now:
+            return "overdue"
+        return "started" if self.unfinished is not None else "todo"
+
+
+def assignment_progress(student: User, assignments: list[Assignment]) -> list[StudentAssignment]:
+    """Each assignment with the student's best finished attempt (most points, then fastest) and open one."""
+    quiz_ids = {a.quiz_id for a in assignments}
+    attempts = db.session.scalars(select(Attempt).where(Attempt.user_id == student.id,
+                                                        Attempt.quiz_id.in_(quiz_ids))).all() if quiz_ids else []
+    best: dict[int, Attempt] = {}
+    unfinished: dict[int, Attempt] = {}
+    for attempt in attempts:
+        if not attempt.is_finished:
+            unfinished[attempt.quiz_id] = attempt
+        elif attempt.quiz_id not in best or (attempt.score, -(attempt.seconds or 0)) > \
+                (best[attempt.quiz_id].score, -(best[attempt.quiz_id].seconds or 0)):
+            best[attempt.quiz_id] = attempt
+    return [StudentAssignment(a, best.get(a.quiz_id), unfinished.get(a.quiz_id)) for a in assignments]

@@ -1,11 +1,13 @@
 """Leaderboard read path: pages and "near me", read from standings by key, never from answers."""
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import aliased
 
 from quiz.extensions import db
-from quiz.models import BoardTotal, ClassMember, Standing, User
+from quiz.models import Assignment, BoardTotal, ClassMember, Standing, User
 
 Order = list[tuple[ColumnElement, bool]]  # (column, descending)
 
@@ -28,10 +30,16 @@ class Board:
     class_id: int | None = None
     show_hidden: bool = False
 
-    @property
+    @cached_property
     def model(self):
-        """The table the board reads: best attempt per quiz, or the sum over quizzes."""
-        return Standing if self.quiz_id is not None else BoardTotal
+        """The table the board reads: best attempt per quiz, or the sum over quizzes.
+
+        A class's overall board sums only the quizzes assigned to the class (not public quizzes its
+        students played elsewhere); a class is small, so it adds up their standings on the fly.
+        """
+        if self.quiz_id is not None:
+            return Standing
+        return BoardTotal if self.class_id is None else class_totals(self.class_id)
 
     def rows(self, viewer_id: int | None) -> list[ColumnElement[bool]]:
         """Who is on the board as this viewer sees it: visible players, plus the viewer themselves."""
@@ -43,6 +51,19 @@ class Board:
             return scope
         visible = m.hidden.is_(False)
         return scope + [or_(visible, m.user_id == viewer_id) if viewer_id else visible]
+
+
+def class_totals(class_id: int):
+    """Board totals of a class's students over the class's assigned quizzes, shaped like BoardTotal."""
+    s = Standing
+    score, total = func.sum(s.score), func.sum(s.total)
+    sums = (select(func.min(s.id).label("id"), s.user_id, s.period, func.count().label("quizzes"),
+                   score.label("score"), total.label("total"),
+                   func.coalesce(score / func.nullif(total, 0), 0.0).label("accuracy"),
+                   func.sum(s.seconds).label("seconds"), func.max(s.finished_at).label("finished_at"), s.hidden)
+            .where(s.quiz_id.in_(select(Assignment.quiz_id).where(Assignment.classroom_id == class_id)))
+            .group_by(s.user_id, s.period, s.hidden).subquery("class_totals"))
+    return aliased(BoardTotal, sums, adapt_on_names=True)
 
 
 def ranking_rule(board: Board) -> tuple[Order, int]:
@@ -106,7 +127,7 @@ def read_after(board: Board, viewer_id: int | None, after: tuple | None, limit: 
     order, depth = ranking_rule(board)
     m = board.model
     where = board.rows(viewer_id) + ([ahead_of(order, after, len(order), ahead=False)] if after else [])
-    extra = [m.quizzes] if m is BoardTotal else []
+    extra = [m.quizzes] if board.quiz_id is None else []
     page = (select(m.user_id, m.score, m.total, m.accuracy, m.seconds, m.finished_at, *extra)
             .where(*where).order_by(*[c.desc() if d else c for c, d in order]).limit(limit).subquery())
     rank_order = [page.c[c.key].desc() if d else page.c[c.key] for c, d in order[:depth]]

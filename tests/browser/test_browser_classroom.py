@@ -3,7 +3,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from leaderboard_support import finish, player
+from leaderboard_support import finish
 from quiz.extensions import db
 from quiz.services import accounts, classes
 from teach_helpers import PASSWORD, class_with, custom_question, teacher_quiz
@@ -41,9 +41,11 @@ def teacher_with_a_busy_class() -> None:
     db.session.commit()
     quiz = teacher_quiz(teacher, [custom_question(teacher).id], title="成立之年")
     classroom = class_with(teacher, quiz)
-    student = player("小明")
+    student = accounts.sign_up("xiaoming", "小明", PASSWORD)
     classes.join(classroom, student)
     finish(student, 1, 30, slug=quiz.slug, total=1)
+    other = teacher_quiz(teacher, [custom_question(teacher, "第二题").id], title="第二次测验")
+    classes.assign(classroom, other, None)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -64,7 +66,9 @@ def test_header_folds_into_one_line_menu_on_a_phone(browser, server):
     teacher_with_a_busy_class()
     page = new_page(browser, server, "phone")
     sign_in(page, "laoshi")
+    expect(page.get_by_role("heading", name="教学", exact=True)).to_be_visible()
     toggle = page.get_by_role("button", name="菜单")
+    expect(toggle).to_be_visible()
     header = page.locator(".site-header").bounding_box()
     assert header["height"] < 70  # one line: the brand and the menu button
     expect(toggle).to_have_attribute("aria-expanded", "false")
@@ -86,4 +90,18 @@ def test_desktop_header_shows_every_link_without_a_menu_button(browser, server):
     sign_in(page, "laoshi")
     expect(page.get_by_role("button", name="菜单")).to_be_hidden()
     expect(page.get_by_role("link", name="教学", exact=True)).to_be_visible()
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_student_sees_each_assignment_with_status_and_score(browser, server, width):
+    teacher_with_a_busy_class()
+    page = new_page(browser, server, width)
+    sign_in(page, "xiaoming")
+    assignments = page.get_by_role("region", name="老师布置的测验")
+    done = assignments.get_by_role("listitem").filter(has_text="成立之年")
+    expect(done).to_contain_text("已完成")
+    expect(done).to_contain_text("最好成绩：1 / 1")
+    expect(assignments.get_by_role("listitem").filter(has_text="第二次测验")).to_contain_text("待完成")
+    assert problems(page) == []
     page.context.close()
