@@ -28,7 +28,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     """Bind every extension to this app."""
-    from quiz import database, filters, i18n, security, sessions
+    from quiz import database, filters, i18n, security, sessions, throttle
     from quiz.extensions import babel, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     limiter.init_app(app)
+    throttle.init_app(app)
     i18n.init_app(app)
     security.init_app(app)
     sessions.init_app(app)

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 
 MB = 1024 * 1024
+THROTTLES = ("LOGIN_RATE_LIMIT", "LOGIN_ADDRESS_RATE_LIMIT", "SIGNUP_RATE_LIMIT", "GUEST_RATE_LIMIT")
 
 
 class ConfigError(RuntimeError):
@@ -32,7 +33,13 @@ def defaults(app: Flask) -> dict[str, Any]:
         "LANGUAGES": ["zh_CN", "en"],
         "RATELIMIT_STORAGE_URI": "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Throttling (quiz/throttle.py, docs/operations.md): failed sign-ins per (address, login name)
+        # and per address; accounts and guests created per address (a class behind one address fits).
         "LOGIN_RATE_LIMIT": "5 per minute",
+        "LOGIN_ADDRESS_RATE_LIMIT": "60 per 10 minutes",
+        "SIGNUP_RATE_LIMIT": "60 per 10 minutes",
+        "GUEST_RATE_LIMIT": "60 per 10 minutes",
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "PRODUCTION": False,
         "LOAD_BUNDLED_TIMELINE": True,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
@@ -47,8 +54,9 @@ def from_environment() -> dict[str, Any]:
         found["SECRET_KEY"] = env["SECRET_KEY"]
     if env.get("DATABASE_URL"):
         found["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(env["DATABASE_URL"])
-    if env.get("RATELIMIT_STORAGE_URI"):
-        found["RATELIMIT_STORAGE_URI"] = env["RATELIMIT_STORAGE_URI"]
+    for name in ("RATELIMIT_STORAGE_URI", "RATELIMIT_KEY_PREFIX", *THROTTLES):
+        if env.get(name):
+            found[name] = env[name]
     if env.get("QUIZ_ENV", "").lower() == "production":
         found["PRODUCTION"] = True
         found["SESSION_COOKIE_SECURE"] = env.get("SESSION_COOKIE_SECURE", "1") != "0"

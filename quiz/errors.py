@@ -3,6 +3,7 @@ from typing import NoReturn
 
 from flask import Flask, current_app, g, render_template
 from flask_babel import gettext as _
+from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -53,6 +54,11 @@ def render_csrf_error(error: CSRFError):
     return render_error_page(400, message)
 
 
+def render_rate_limited(error: RateLimitExceeded):
+    """Too many tries: say which (the limit's own message); the Retry-After header says until when."""
+    return render_error_page(429, error.description)
+
+
 def render_server_error(error: Exception):
     """Roll back the failed transaction and show a generic page."""
     rollback_quietly()
@@ -82,5 +88,6 @@ def init_app(app: Flask) -> None:
     for error in (OperationalError, InterfaceError, PoolTimeout):
         app.register_error_handler(error, render_database_error)
     app.register_error_handler(CSRFError, render_csrf_error)
+    app.register_error_handler(RateLimitExceeded, render_rate_limited)
     app.register_error_handler(HTTPException, render_http_error)
     app.register_error_handler(Exception, render_server_error)

@@ -1,14 +1,12 @@
-"""Sessions and passwords: cookie flags, fresh session at login, real logout, hashing, policy,
-throttling and safe redirects (RELIABILITY rows 9 to 14)."""
-import time
-import uuid
+"""Sessions and passwords: cookie flags, fresh session at login, real logout, hashing, policy and
+safe redirects (RELIABILITY rows 9 to 14; throttling is in test_security_throttling.py)."""
 from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import select
 
 from helpers import Actions, csrf_from
-from quiz.extensions import db, limiter
+from quiz.extensions import db
 from quiz.models import User
 from security_support import extra_app
 
@@ -136,58 +134,6 @@ def test_wrong_password_and_unknown_user_get_the_same_message(actions):
     assert wrong.status_code == unknown.status_code == 400
     message = "登录名或密码错误"
     assert message in wrong.get_data(as_text=True) and message in unknown.get_data(as_text=True)
-
-
-WINDOW = 3  # seconds; long enough for the tries below on a busy machine, short enough to wait out
-
-
-@pytest.fixture
-def throttled_app(app):
-    """An app whose sign-in limit is on and short, so the window passes quickly."""
-    with extra_app(app, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT=f"5 per {WINDOW} second",
-                   RATELIMIT_KEY_PREFIX=uuid.uuid4().hex) as other:
-        yield other
-
-
-def hammer(actions: Actions, username: str, tries: int = 20) -> list[int]:
-    """Send wrong passwords quickly (one form token, as a script would); return the status codes."""
-    token = csrf_from(actions.client, "/auth/login")
-    started = time.monotonic()
-    form = {"username": username, "password": "wrong password!", "csrf_token": token}
-    codes = [actions.client.post("/auth/login", data=form).status_code for _ in range(tries)]
-    assert time.monotonic() - started < WINDOW, "too slow to stay inside one rate-limit window"
-    return codes
-
-
-def test_brute_force_is_throttled_and_the_owner_gets_back_in_after_the_window(throttled_app):
-    actions = Actions(throttled_app.test_client())
-    actions.signup("target", PASSWORD)
-    actions.logout()
-    codes = hammer(actions, "target")
-    assert codes[:5] == [400] * 5 and set(codes[5:]) == {429}
-    assert actions.login("target", PASSWORD).status_code == 429  # still locked inside the window
-    time.sleep(WINDOW + 0.1)
-    assert actions.login("target", PASSWORD).status_code == 302
-
-
-def test_throttling_does_not_tell_which_accounts_exist(throttled_app):
-    actions = Actions(throttled_app.test_client())
-    actions.signup("exists", PASSWORD)
-    actions.logout()
-    known = hammer(actions, "exists", 7)
-    time.sleep(WINDOW + 0.1)
-    unknown = hammer(actions, "ghost-user", 7)
-    assert known == unknown
-
-
-def test_redis_storage_is_used_when_configured_and_still_throttles(app, monkeypatch):
-    monkeypatch.setenv("RATELIMIT_STORAGE_URI", "redis://127.0.0.1:6379")
-    with extra_app(app, RATELIMIT_ENABLED=True, LOGIN_RATE_LIMIT=f"5 per {WINDOW} second",
-                   RATELIMIT_KEY_PREFIX=uuid.uuid4().hex) as other:
-        assert type(limiter.storage).__name__ == "RedisStorage"
-        assert limiter.storage.check()  # the Redis server answers
-        codes = hammer(Actions(other.test_client()), "redis-user", 7)
-    assert codes[:5] == [400] * 5 and codes[5:] == [429, 429]
 
 
 OFF_SITE = ["//evil.com", "https://evil.com", "http://evil.com/x", "/\\evil.com", "\\\\evil.com",

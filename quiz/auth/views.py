@@ -1,13 +1,14 @@
 """Account pages: sign up, sign in, play as guest, sign out."""
 import secrets
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from quiz.auth import bp
 from quiz.auth.forms import GuestForm, LoginForm, SignupForm, TeacherSignupForm
-from quiz.extensions import db, limiter, login_manager
+from quiz import throttle
+from quiz.extensions import db, login_manager
 from quiz.models import User
 from quiz.security import is_safe_next
 from quiz.services import accounts, invites
@@ -41,17 +42,8 @@ def next_page(default: str = "play.index") -> str:
     return target if is_safe_next(target) else url_for(default)
 
 
-def login_limit() -> str:
-    """The configured limit on sign-in attempts."""
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
-def login_account_key() -> str:
-    """Throttle per account as well as per address."""
-    return "login:" + (request.form.get("username") or "").strip().lower()
-
-
 @bp.route("/signup", methods=["GET", "POST"])
+@throttle.creations("SIGNUP_RATE_LIMIT")
 def signup():
     """Create a student account; a guest keeps their attempts."""
     form = SignupForm()
@@ -71,7 +63,7 @@ def signup():
 
 
 @bp.route("/teacher-signup", methods=["GET", "POST"])
-@limiter.limit(login_limit, methods=["POST"])
+@throttle.login_failures
 def teacher_signup():
     """Create a teacher account with an invite code."""
     form = TeacherSignupForm()
@@ -91,8 +83,7 @@ def teacher_signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(login_limit, methods=["POST"])
-@limiter.limit(login_limit, methods=["POST"], key_func=login_account_key)
+@throttle.login_failures
 def login():
     """Sign in; the error never says whether the login name exists."""
     form = LoginForm()
@@ -107,6 +98,7 @@ def login():
 
 
 @bp.route("/guest", methods=["POST"])
+@throttle.creations("GUEST_RATE_LIMIT")
 def guest():
     """Start playing as a guest under a nickname."""
     form = GuestForm()

@@ -1,0 +1,60 @@
+"""Who may try how often: sign-in, sign-up and guest limits, and what happens when Redis is down.
+
+Sign-in counts only failed tries, per (address, login name) and per address, never per login name
+alone: someone else's failures can then never lock the owner out from their own address. Sign-ups
+and guests count what was created, per address, at a rate a school class behind one address fits
+in. The numbers are settings (docs/operations.md). Should the counter store (Redis) fail,
+Flask-Limiter's in-memory fallback keeps counting per process, and says so in the log.
+"""
+import logging
+
+from flask import Flask, Response, current_app, request
+from flask.logging import default_handler
+from flask_babel import gettext as _
+from flask_limiter.util import get_remote_address
+
+from quiz.extensions import limiter
+
+
+def setting(name: str):
+    """Read one limit from the configuration when the request is checked, so tests may change it."""
+    return lambda: current_app.config[name]
+
+
+def address_and_account() -> str:
+    """The client address and the login name being tried."""
+    return get_remote_address() + "|" + (request.form.get("username") or "").strip().lower()
+
+
+def refused(response: Response) -> bool:
+    """A sign-in form sent back with an error (wrong password, bad form): it counts as a failure."""
+    return response.status_code == 400
+
+
+def created(response: Response) -> bool:
+    """An account or guest was made (the view redirects only then)."""
+    return response.status_code == 302
+
+
+def login_failures(view):
+    """Throttle failed sign-ins per (address, account) and per address."""
+    view = limiter.limit(setting("LOGIN_RATE_LIMIT"), methods=["POST"], key_func=address_and_account,
+                         deduct_when=refused, error_message=lambda: _(
+                             "Too many failed sign-ins to this account from your network. "
+                             "Wait a few minutes and try again."))(view)
+    return limiter.limit(setting("LOGIN_ADDRESS_RATE_LIMIT"), methods=["POST"], deduct_when=refused,
+                         error_message=lambda: _("Too many failed sign-ins from your network. "
+                                                 "Wait a few minutes and try again."))(view)
+
+
+def creations(config_name: str):
+    """Throttle accounts or guests created per address."""
+    return limiter.limit(setting(config_name), methods=["POST"], deduct_when=created, error_message=lambda: _(
+        "Too many new players from your network in a short time. Wait a few minutes and try again."))
+
+
+def init_app(app: Flask) -> None:
+    """Send Flask-Limiter's messages (such as the switch to in-memory counting) to the app's log."""
+    limiter_log = logging.getLogger("flask-limiter")
+    if default_handler not in limiter_log.handlers:
+        limiter_log.addHandler(default_handler)
