@@ -1,4 +1,5 @@
-"""The base of every form: Flask-WTF's CSRF, with WTForms' own messages read once per language."""
+"""The base of every form (Flask-WTF's CSRF, WTForms' messages read once per language) and the forms
+several blueprints share."""
 from functools import lru_cache
 
 from babel.support import Translations
@@ -22,3 +23,7 @@ class Form(FlaskForm):
             if not current_app.config.get("WTF_I18N_ENABLED", True):
                 return super().get_translations(form)
             return wtforms_messages(str(get_locale()))
+
+
+class EmptyForm(Form):
+    """A form with only the CSRF token, for POST-only buttons (used by every blueprint)."""

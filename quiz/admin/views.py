@@ -1,5 +1,5 @@
 """Admin pages: create and list invite codes."""
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -7,6 +7,7 @@ from quiz.admin import bp
 from quiz.admin.forms import InviteForm
 from quiz.models import now_utc
 from quiz.services import invites
+from quiz.web import render_form
 
 
 @bp.route("/invites", methods=["GET", "POST"])
@@ -17,5 +18,4 @@ def invite_codes():
         invite = invites.create_invite(current_user, form.max_uses.data, form.days.data)
         flash(_("New invite code: %(code)s", code=invite.code), "success")
         return redirect(url_for("admin.invite_codes"))
-    return render_template("admin/invites.html", form=form, invites=invites.invites_of(current_user),
-                           now=now_utc()), 400 if form.errors else 200
+    return render_form("admin/invites.html", form, invites=invites.invites_of(current_user), now=now_utc())

@@ -5,7 +5,7 @@ from wtforms import BooleanField, PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
 from quiz.extensions import db
-from quiz.forms import Form
+from quiz.forms import EmptyForm, Form  # noqa: F401  (EmptyForm lives in quiz.forms; old imports still work)
 from quiz.models import User
 from quiz.services.nicknames import normalise_nickname
 
@@ -54,10 +54,6 @@ class LoginForm(Form):
     username = StringField(_l("Login name"), validators=[InputRequired(), Length(max=40)])
     password = PasswordField(_l("Password"), validators=[InputRequired(), Length(max=PASSWORD_MAX)])
     remember = BooleanField(_l("Keep me signed in on this device"), default=True)
-
-
-class EmptyForm(Form):
-    """A form with only the CSRF token, for POST-only buttons."""
 
 
 class TeacherSignupForm(SignupForm):

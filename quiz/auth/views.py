@@ -12,6 +12,7 @@ from quiz.extensions import db, login_manager
 from quiz.models import User
 from quiz.security import is_safe_next
 from quiz.services import accounts, invites
+from quiz.web import render_form
 
 
 @login_manager.user_loader
@@ -59,7 +60,7 @@ def signup():
             start_session(user)
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.nickname), "success")
             return redirect(next_page())
-    return render_template("auth/signup.html", form=form), 400 if form.errors else 200
+    return render_form("auth/signup.html", form)
 
 
 @bp.route("/teacher-signup", methods=["GET", "POST"])
@@ -79,7 +80,7 @@ def teacher_signup():
             start_session(user)
             flash(_("Welcome, %(name)s! Your teacher account is ready.", name=user.nickname), "success")
             return redirect(url_for("teach.home"))
-    return render_template("auth/teacher_signup.html", form=form), 400 if form.errors else 200
+    return render_form("auth/teacher_signup.html", form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -94,7 +95,7 @@ def login():
             flash(_("Signed in as %(name)s.", name=user.nickname), "success")
             return redirect(next_page("teach.home" if user.is_teacher else "play.index"))
         form.password.errors.append(_("Wrong login name or password."))
-    return render_template("auth/login.html", form=form), 400 if form.errors else 200
+    return render_form("auth/login.html", form)
 
 
 @bp.route("/guest", methods=["POST"])
@@ -103,7 +104,7 @@ def guest():
     """Start playing as a guest under a nickname."""
     form = GuestForm()
     if not form.validate_on_submit():
-        return render_template("auth/guest.html", form=form), 400
+        return render_form("auth/guest.html", form)
     start_session(accounts.create_guest(form.nickname.data))
     return redirect(next_page())
 

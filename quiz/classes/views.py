@@ -1,11 +1,12 @@
 """Join a class with its code, or by following the teacher's link."""
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from quiz.classes import bp
+from quiz.classes.forms import JoinForm
 from quiz.services import classes
-from quiz.teach.quiz_forms import JoinForm
+from quiz.web import render_form
 
 
 @bp.route("/join", methods=["GET", "POST"])
@@ -26,4 +27,4 @@ def join(code: str | None = None):
             flash(_("You joined %(name)s.", name=classroom.name) if joined
                   else _("You are already in %(name)s.", name=classroom.name), "success")
             return redirect(url_for("play.index"))
-    return render_template("classes/join.html", form=form), 400 if form.errors else 200
+    return render_form("classes/join.html", form)

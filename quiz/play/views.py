@@ -6,7 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
-from quiz.auth.forms import EmptyForm, GuestForm
+from quiz.auth.forms import GuestForm
+from quiz.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Quiz, Timeline
@@ -17,6 +18,7 @@ from quiz.security import MAX_ID, is_safe_next, query_int
 from quiz.services import answering, classes, dashboard, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.kinds import InvalidAnswer, kind_for
+from quiz.web import require_post_form
 
 
 ATTEMPTS_PER_PAGE = 20
@@ -153,8 +155,7 @@ def feedback(attempt_id: int, position: int):
 def time_up(attempt_id: int):
     """Finish a timed attempt once its time is up (the timer sends this at 0:00) and show the result."""
     attempt = own_attempt_or_404(attempt_id)
-    if not EmptyForm().validate_on_submit():
-        abort_with(400, _("The form was incomplete."))
+    require_post_form()
     play.finish_if_expired(attempt, grace_seconds=-1)
     if not attempt.is_finished:
         return redirect(url_for("play.question", attempt_id=attempt.id))

@@ -1,25 +1,23 @@
 """Class pages: create a class, see its code and students, assign quizzes."""
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
-from quiz.auth.forms import EmptyForm
+from quiz.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Assignment, Classroom
 from quiz.services import classes as class_service
 from quiz.teach import bp
 from quiz.teach.quiz_forms import AssignForm, ClassForm
+from quiz.web import render_form, require_owner, require_post_form, row_or_404
 
 
 def own_class_or_404(class_id: int) -> Classroom:
     """A class of the current teacher (admins may open any class)."""
-    classroom = db.session.get(Classroom, class_id)
-    if classroom is None:
-        abort_with(404, _("There is no such class."))
-    if classroom.teacher_id != current_user.id and current_user.role != "admin":
-        abort_with(403, _("This class belongs to another teacher."))
+    classroom = row_or_404(Classroom, class_id, _("There is no such class."))
+    require_owner(classroom.teacher_id, _("This class belongs to another teacher."))
     return classroom
 
 
@@ -38,8 +36,7 @@ def classes():
         classroom = class_service.create_class(current_user, form.name.data)
         flash(_("Class created. Students join with the code %(code)s.", code=classroom.join_code), "success")
         return redirect(url_for("teach.class_page", class_id=classroom.id))
-    return render_template("teach/classes.html", form=form, classrooms=class_service.classes_of(current_user)), \
-        400 if form.errors else 200
+    return render_form("teach/classes.html", form, classrooms=class_service.classes_of(current_user))
 
 
 @bp.route("/classes/<int:class_id>", methods=["GET", "POST"])
@@ -55,8 +52,7 @@ def class_page(class_id: int):
             abort_with(409, _("That quiz is already assigned to this class."))
         flash(_("Quiz assigned."), "success")
         return redirect(url_for("teach.class_page", class_id=classroom.id))
-    return render_template("teach/class.html", classroom=classroom, form=form, action_form=EmptyForm()), \
-        400 if form.errors else 200
+    return render_form("teach/class.html", form, classroom=classroom, action_form=EmptyForm())
 
 
 @bp.route("/assignments/<int:assignment_id>/remove", methods=["POST"])
@@ -66,8 +62,7 @@ def unassign(assignment_id: int):
     if assignment is None:
         abort_with(404, _("There is no such assignment."))
     classroom = own_class_or_404(assignment.classroom_id)
-    if not EmptyForm().validate_on_submit():
-        abort_with(400, _("The form was incomplete."))
+    require_post_form()
     class_service.unassign(assignment)
     flash(_("Assignment removed."), "info")
     return redirect(url_for("teach.class_page", class_id=classroom.id))

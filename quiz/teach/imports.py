@@ -12,6 +12,7 @@ from quiz.generator import TimelineError
 from quiz.services import authoring, timeline_import
 from quiz.teach import bp, question_csv
 from quiz.teach.import_forms import QuestionsUploadForm, TimelineConfirmForm, TimelineUploadForm
+from quiz.web import render_form
 
 
 # Questions are generated inside the confirming request: 500 events (about 5,800 questions) take
@@ -42,7 +43,7 @@ def import_timeline():
     """Upload a timeline file and preview it; nothing is stored yet."""
     form = TimelineUploadForm()
     if not form.validate_on_submit():
-        return render_template("teach/import_timeline.html", form=form), 400 if form.errors else 200
+        return render_form("teach/import_timeline.html", form)
     text = timeline_import.normalise(form.file.text)
     confirm = TimelineConfirmForm(formdata=None, slug=form.slug.data, title=form.title.data, text=text)
     return preview_page(confirm, checked_preview(text))
@@ -72,7 +73,7 @@ def import_questions():
     """Import a CSV file of questions: every row is checked first, then all are stored or none."""
     form = QuestionsUploadForm()
     if not form.validate_on_submit():
-        return render_template("teach/import_questions.html", form=form, errors=[]), 400 if form.errors else 200
+        return render_form("teach/import_questions.html", form, errors=[])
     result = question_csv.read_questions(form.file.text)
     if result.errors:
         return render_template("teach/import_questions.html", form=form, errors=result.errors), 400

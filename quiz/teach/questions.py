@@ -5,7 +5,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from quiz.auth.forms import EmptyForm
+from quiz.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Question, Timeline
@@ -14,6 +14,7 @@ from quiz.security import is_safe_next, query_int
 from quiz.services import authoring
 from quiz.teach import bp
 from quiz.teach.forms import QuestionFilterForm, QuestionForm, WordingForm
+from quiz.web import render_form, require_owner, require_post_form, row_or_404
 
 
 def timelines() -> list[Timeline]:
@@ -40,11 +41,9 @@ def question_form(kind: str, question: Question | None = None) -> QuestionForm:
 
 def question_or_404(question_id: int) -> Question:
     """Find a question; a custom one belongs to its author (and admins)."""
-    question = db.session.get(Question, question_id)
-    if question is None:
-        abort_with(404, _("There is no such question."))
-    if question.origin in ("custom", "imported") and question.author_id != current_user.id and current_user.role != "admin":
-        abort_with(403, _("Only its author may change this question."))
+    question = row_or_404(Question, question_id, _("There is no such question."))
+    if question.origin != "generated":  # generated questions are shared by every teacher
+        require_owner(question.author_id, _("Only its author may change this question."))
     return question
 
 
@@ -74,8 +73,7 @@ def new_question(kind: str):
         question = authoring.save_question(None, form.to_draft(), current_user)
         flash(_("Question saved."), "success")
         return redirect(url_for("teach.preview_question", question_id=question.id))
-    return render_template("teach/question_form.html", form=form, kind=kind, question=None), \
-        400 if form.errors else 200
+    return render_form("teach/question_form.html", form, kind=kind, question=None)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
@@ -89,8 +87,7 @@ def edit_question(question_id: int):
         authoring.save_question(question, form.to_draft(), current_user)
         flash(_("Question saved. Past attempts keep the version they were answered with."), "success")
         return redirect(url_for("teach.preview_question", question_id=question.id))
-    return render_template("teach/question_form.html", form=form, kind=question.kind, question=question), \
-        400 if form.errors else 200
+    return render_form("teach/question_form.html", form, kind=question.kind, question=question)
 
 
 def correct_generated(question: Question):
@@ -100,7 +97,7 @@ def correct_generated(question: Question):
         authoring.correct_wording(question, form.prompt.data, form.explanation.data or "")
         flash(_("Wording corrected; regenerating the questions keeps your correction."), "success")
         return redirect(url_for("teach.preview_question", question_id=question.id))
-    return render_template("teach/wording_form.html", form=form, question=question), 400 if form.errors else 200
+    return render_form("teach/wording_form.html", form, question=question)
 
 
 @bp.route("/questions/<int:question_id>/preview")
@@ -117,8 +114,7 @@ def preview_question(question_id: int):
 def hide_question(question_id: int, action: str):
     """Archive (hide) a question or bring it back; it is never deleted."""
     question = question_or_404(question_id)
-    if not EmptyForm().validate_on_submit():
-        abort_with(400, _("The form was incomplete."))
+    require_post_form()
     authoring.set_hidden(question, action == "hide")
     flash(_("Question hidden: it will not be drawn again.") if action == "hide" else _("Question restored."), "info")
     target = request.form.get("next")

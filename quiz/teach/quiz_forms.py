@@ -69,9 +69,3 @@ class AssignForm(Form):
 
     quiz = SelectField(_l("Quiz"), coerce=int, validators=[InputRequired()])
     due_at = DateTimeLocalField(_l("Deadline (optional)"), format="%Y-%m-%dT%H:%M", validators=[Optional()])
-
-
-class JoinForm(Form):
-    """Join a class with the code the teacher gave."""
-
-    code = StringField(_l("Class code"), validators=[InputRequired(), Length(max=16)])

@@ -5,7 +5,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from quiz.auth.forms import EmptyForm
+from quiz.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Quiz, Timeline
@@ -13,15 +13,15 @@ from quiz.security import query_int
 from quiz.services import classes, quizbuilder
 from quiz.teach import bp
 from quiz.teach.quiz_forms import QuizForm
+from quiz.web import render_form, require_owner, require_post_form, row_or_404
 
 
 def own_quiz_or_404(quiz_id: int) -> Quiz:
     """A quiz the current teacher built (admins may open any teacher's quiz)."""
-    quiz = db.session.get(Quiz, quiz_id)
-    if quiz is None or quiz.owner_id is None:
+    quiz = row_or_404(Quiz, quiz_id, _("There is no such quiz."))
+    if quiz.owner_id is None:  # a bundled quiz: nobody edits it here
         abort_with(404, _("There is no such quiz."))
-    if quiz.owner_id != current_user.id and current_user.role != "admin":
-        abort_with(403, _("This quiz belongs to another teacher."))
+    require_owner(quiz.owner_id, _("This quiz belongs to another teacher."))
     return quiz
 
 
@@ -73,8 +73,7 @@ def new_quiz():
     if form.validate_on_submit() and (quiz := save_from(form, timeline, None)) is not None:
         flash(_("Quiz saved."), "success")
         return redirect(url_for("teach.quiz_page", quiz_id=quiz.id))
-    return render_template("teach/quiz_form.html", form=form, timeline=timeline, quiz=None), \
-        400 if form.errors else 200
+    return render_form("teach/quiz_form.html", form, timeline=timeline, quiz=None)
 
 
 @bp.route("/quizzes/<int:quiz_id>/edit", methods=["GET", "POST"])
@@ -86,8 +85,7 @@ def edit_quiz(quiz_id: int):
     if form.validate_on_submit() and save_from(form, timeline, quiz) is not None:
         flash(_("Quiz saved."), "success")
         return redirect(url_for("teach.quiz_page", quiz_id=quiz.id))
-    return render_template("teach/quiz_form.html", form=form, timeline=timeline, quiz=quiz), \
-        400 if form.errors else 200
+    return render_form("teach/quiz_form.html", form, timeline=timeline, quiz=quiz)
 
 
 @bp.route("/quizzes/<int:quiz_id>")
@@ -104,8 +102,7 @@ def quiz_page(quiz_id: int):
 def publish_quiz(quiz_id: int, action: str):
     """Publish or unpublish a quiz."""
     quiz = own_quiz_or_404(quiz_id)
-    if not EmptyForm().validate_on_submit():
-        abort_with(400, _("The form was incomplete."))
+    require_post_form()
     quizbuilder.set_published(quiz, action == "publish")
     flash(_("Quiz published.") if action == "publish" else _("Quiz unpublished."), "info")
     return redirect(url_for("teach.quiz_page", quiz_id=quiz.id))

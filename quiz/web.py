@@ -1,0 +1,41 @@
+"""What every blueprint's views share: form pages with the right status, POST-only buttons, owned rows."""
+from typing import Any, TypeVar
+
+from flask import render_template
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from quiz.errors import abort_with
+from quiz.extensions import db
+from quiz.forms import EmptyForm
+
+Row = TypeVar("Row")
+FormT = TypeVar("FormT", bound=FlaskForm)
+
+
+def render_form(template: str, form: FlaskForm, **context: Any) -> tuple[str, int]:
+    """Render a page holding a form: 400 when a submitted form was refused, else 200."""
+    return render_template(template, form=form, **context), 400 if form.errors else 200
+
+
+def require_post_form(form_class: type[FormT] = EmptyForm) -> FormT:  # type: ignore[assignment]
+    """The submitted form of a POST-only button, checked (CSRF at least); 400 when it is not valid."""
+    form = form_class()
+    if not form.validate_on_submit():
+        abort_with(400, _("The form was incomplete."))
+    return form
+
+
+def row_or_404(model: type[Row], row_id: int, not_found: str) -> Row:
+    """The row with this id, or a 404 page saying what was not found."""
+    row = db.session.get(model, row_id)
+    if row is None:
+        abort_with(404, not_found)
+    return row
+
+
+def require_owner(owner_id: int | None, not_yours: str) -> None:
+    """403 unless the current user owns the row (admins act for every teacher)."""
+    if owner_id != current_user.id and current_user.role != "admin":
+        abort_with(403, not_yours)
