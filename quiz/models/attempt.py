@@ -1,5 +1,5 @@
 """Attempts at a quiz, the questions frozen into them, and every answer given."""
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
@@ -16,6 +16,8 @@ class Attempt(db.Model):
     """One play-through of a quiz by one user."""
 
     __tablename__ = "attempts"
+    # The daily challenge can be taken once per player and day, however many requests race to start it.
+    __table_args__ = (UniqueConstraint("user_id", "daily_on", name="uq_attempts_user_id_daily_on"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -25,6 +27,7 @@ class Attempt(db.Model):
     score: Mapped[float] = mapped_column(default=0.0)
     total: Mapped[int] = mapped_column(default=0)
     answered: Mapped[int] = mapped_column(default=0)
+    daily_on: Mapped[date | None]  # the day, for an attempt at a daily challenge
 
     user: Mapped[User] = relationship()
     quiz: Mapped[Quiz] = relationship()

@@ -4,7 +4,7 @@ Taking an answer is services.answering.
 """
 import random
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import joinedload
@@ -82,12 +82,12 @@ def shuffle_options(item: AttemptItem, rng: random.Random) -> AttemptItem:
 
 def new_attempt(user: User, quiz: Quiz, questions: list[Question],
                 freeze: Callable[[Question, int], AttemptItem] = snapshot,
-                rng: random.Random | None = None) -> Attempt:
+                rng: random.Random | None = None, daily_on: date | None = None) -> Attempt:
     """Store an attempt with the questions frozen into it (options shuffled), refusing a quiz that has none."""
     if not questions:
         raise EmptyQuiz(quiz.slug)
     rng = rng or random.Random()
-    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions))
+    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions), daily_on=daily_on)
     attempt.items = [shuffle_options(freeze(q, i), rng) for i, q in enumerate(questions)]
     db.session.add(attempt)
     db.session.commit()

@@ -5,6 +5,7 @@ the answer key stays frozen on the server and every answer is graded by services
 Date questions are frozen as "date_entry" items: the student types or picks the date.
 """
 import random
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -36,12 +37,16 @@ def today(timezone: str) -> date:
     return datetime.now(ZoneInfo(timezone)).date()
 
 
-def ensure_quiz(slug: str, title: str) -> tuple[Quiz, bool]:
-    """Find the unpublished quiz behind a session, or create it; tell whether it is new."""
+def ensure_quiz(slug: str, title: str, items: Callable[[], list[QuizQuestion]] = list) -> tuple[Quiz, bool]:
+    """Find the unpublished quiz behind a session, or create it with its items; tell whether it is new.
+
+    The quiz and its items are inserted together: no parallel request can find the quiz without
+    them (on SQLite the savepoint's release is already a commit when no transaction was open).
+    """
     quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug))
     if quiz is not None:
         return quiz, False
-    quiz = Quiz(slug=slug, title=title, published=False, shuffle=False, position=1000)
+    quiz = Quiz(slug=slug, title=title, published=False, shuffle=False, position=1000, items=items())
     try:
         with db.session.begin_nested():
             db.session.add(quiz)
@@ -113,11 +118,13 @@ def find_daily(day: date) -> Quiz | None:
 
 def daily_quiz(day: date) -> Quiz:
     """The day's challenge: the same questions for everyone, drawn with the date as seed."""
-    quiz, created = ensure_quiz(daily_slug(day), f"每日挑战 {day.isoformat()}")
-    if created:
+    def draw() -> list[QuizQuestion]:
         pool = list(db.session.scalars(visible(select(Question)).order_by(Question.id)))
         chosen = random.Random(day.toordinal()).sample(pool, min(DAILY_SIZE, len(pool)))
-        quiz.items = [QuizQuestion(question_id=q.id, position=i) for i, q in enumerate(chosen)]
+        return [QuizQuestion(question_id=q.id, position=i) for i, q in enumerate(chosen)]
+
+    quiz, created = ensure_quiz(daily_slug(day), f"每日挑战 {day.isoformat()}", draw)
+    if created:
         db.session.commit()
     return quiz
 
@@ -129,16 +136,31 @@ def finished_daily(user: User, quiz: Quiz) -> Attempt | None:
     ).order_by(Attempt.id))
 
 
+def daily_attempt(user: User, quiz: Quiz) -> Attempt | None:
+    """The user's attempt at a daily challenge, finished or not (there is at most one)."""
+    return db.session.scalar(select(Attempt).where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id)
+                             .order_by(Attempt.id))
+
+
 def start_daily(user: User, day: date) -> Attempt:
-    """Resume today's challenge or start it; once finished it cannot be taken again."""
+    """Resume today's challenge or start it; once finished it cannot be taken again.
+
+    The unique (user, daily_on) constraint decides between parallel starts: the one that loses
+    resumes the attempt the winner stored.
+    """
     quiz = daily_quiz(day)
-    current = unfinished_attempt(user, quiz)
-    if current is not None:
-        return current
-    done = finished_daily(user, quiz)
-    if done is not None:
-        raise DailyDone(done)
-    return new_attempt(user, quiz, [item.question for item in quiz.items], freeze)
+    attempt = daily_attempt(user, quiz)
+    if attempt is None:
+        try:
+            return new_attempt(user, quiz, [item.question for item in quiz.items], freeze, daily_on=day)
+        except IntegrityError:
+            db.session.rollback()
+            attempt = daily_attempt(user, quiz)
+            if attempt is None:  # not the race: some other constraint failed
+                raise
+    if attempt.is_finished:
+        raise DailyDone(attempt)
+    return attempt
 
 
 def challenge_day(slug: str) -> date | None:
