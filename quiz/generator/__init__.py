@@ -1,17 +1,20 @@
-"""Timeline engine: parse a Chinese timeline and generate quiz questions from it."""
+"""Timeline engine: parse a timeline (Chinese or English) and generate quiz questions from it."""
 
 from .errors import TimelineError
 from .model import Event, Question
-from .parser import bundled_timeline_path, parse_file, parse_timeline
+from .parser import ParsedTimeline, bundled_timeline_path, parse_file, parse_timeline, read_file, read_timeline
 
 __all__ = [
     "Event",
+    "ParsedTimeline",
     "Question",
     "TimelineError",
     "bundled_timeline_path",
     "generate_questions",
     "parse_file",
     "parse_timeline",
+    "read_file",
+    "read_timeline",
 ]
 
 

@@ -1,92 +1,135 @@
-"""Partial dates (year, month or day precision) and ranges, read from a line's start."""
+"""Dates of any era, known to a day, month, year, decade or century, and ranges of them.
+
+Years are astronomical (1 BC is year 0, 44 BC is -43) so BC dates sort and subtract like AD ones.
+Days are proleptic Gregorian day numbers: `date.toordinal()` for AD years (one call, the common
+path) and, below year 1, the same count continued by whole 400-year cycles. Python's `date`
+cannot hold BC years or year 0, which is why the arithmetic is on these integers.
+"""
 
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
 
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．～－", "0123456789.~-")
-CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-CN_YEAR = "[〇零一二三四五六七八九]{4}"
-CN_SMALL = "[一二三四五六七八九十]{1,3}"
-_POINT = (
-    r"(?P<y>\d{4})(?:(?:年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?)?)"
-    r"|\.(?P<dm>\d{1,2})(?:\.(?P<dd>\d{1,2}))?(?![\d.]))?"
-)
-POINT_RE = re.compile(_POINT)
-RANGE_SEP_RE = re.compile(r"\s*(?:~|-|–|—|至|到)\s*")
-PRECISIONS = ("year", "month", "day")
+UNITS = ("day", "month", "year", "decade", "century")
+MIN_YEAR, MAX_YEAR = -9999, 9999
+CYCLE_YEARS, CYCLE_DAYS = 400, 146097  # the Gregorian calendar repeats every 400 years
+YEAR_DAYS = 365.2425
+# How far an approximate date (约, circa) may stray, in days, by unit: it is never ordered
+# against an event inside that margin, and no wrong option falls inside it.
+APPROX_MARGIN = {"day": 30, "month": 183, "year": round(5 * YEAR_DAYS), "decade": round(10 * YEAR_DAYS),
+                 "century": round(50 * YEAR_DAYS)}
 
 
 class DateValueError(ValueError):
-    """A date-shaped text whose value is impossible (month 13, 30 February)."""
+    """A date-shaped text whose value is impossible; `code` and `params` describe why."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
 
 
-@dataclass(frozen=True, order=True)
+def day_number(year: int, month: int, day: int) -> int:
+    """Return the proleptic Gregorian day number of an astronomical-year date (0001-01-01 is 1)."""
+    if year >= 1:
+        return date(year, month, day).toordinal()
+    cycles = (1 - year) // CYCLE_YEARS + 1
+    return date(year + CYCLE_YEARS * cycles, month, day).toordinal() - CYCLE_DAYS * cycles
+
+
+def from_day_number(number: int) -> tuple[int, int, int]:
+    """Return (astronomical year, month, day) of a day number."""
+    if number >= 1:
+        d = date.fromordinal(number)
+        return d.year, d.month, d.day
+    cycles = -number // CYCLE_DAYS + 1
+    d = date.fromordinal(number + CYCLE_DAYS * cycles)
+    return d.year - CYCLE_YEARS * cycles, d.month, d.day
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Return the length of a month in any astronomical year."""
+    return calendar.monthrange(year % CYCLE_YEARS or CYCLE_YEARS, month)[1]
+
+
+def century_first_year(number: int, bc: bool = False) -> int:
+    """Return the first astronomical year of the nth century (strict: the 19th is 1801-1900)."""
+    return 1 - 100 * number if bc else 100 * (number - 1) + 1
+
+
+@dataclass(frozen=True)
 class PartialDate:
-    """A calendar date known to a year, a month or a day; missing parts stay None."""
+    """A date known to one unit; decades and centuries are held by their first year."""
 
     year: int
     month: int | None = None
     day: int | None = None
+    unit: str = ""  # empty: day, month or year, from the parts given
 
     def __post_init__(self) -> None:
-        if not 1 <= self.year <= 9999:
-            raise DateValueError(f"年份{self.year}无效")
+        if not self.unit:
+            object.__setattr__(self, "unit", UNITS[2 - (self.month is not None) - (self.day is not None)])
+        if not MIN_YEAR <= self.year <= MAX_YEAR:
+            raise DateValueError("invalid_year", year=self.year)
+        if self.unit == "decade" and (self.year % 10 or self.year < 10):
+            raise DateValueError("invalid_decade", year=self.year)
+        if self.unit == "century" and self.year % 100 != 1:
+            raise DateValueError("invalid_century", year=self.year)
         if self.month is not None and not 1 <= self.month <= 12:
-            raise DateValueError(f"月份{self.month}无效（应为1到12）")
-        if self.day is not None:
-            last = calendar.monthrange(self.year, self.month or 1)[1]
-            if self.month is None or not 1 <= self.day <= last:
-                raise DateValueError(f"{self.year}年{self.month}月没有{self.day}日")
+            raise DateValueError("invalid_month", month=self.month)
+        if self.day is not None and (self.month is None or not 1 <= self.day <= days_in_month(self.year, self.month)):
+            raise DateValueError("invalid_day", year=self.year, month=self.month, day=self.day)
 
     @property
     def precision(self) -> str:
-        """Return "year", "month" or "day"."""
-        return PRECISIONS[(self.month is not None) + (self.day is not None)]
+        """Return the unit: day, month, year, decade or century."""
+        return self.unit
 
     @property
-    def start(self) -> date:
-        """Return the first day this date may denote."""
-        return date(self.year, self.month or 1, self.day or 1)
+    def last_year(self) -> int:
+        """Return the last year this date may fall in."""
+        return self.year + {"decade": 9, "century": 99}.get(self.unit, 0)
 
     @property
-    def end(self) -> date:
-        """Return the last day this date may denote (inclusive)."""
+    def start(self) -> int:
+        """Return the day number of the first day this date may denote."""
+        return day_number(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def end(self) -> int:
+        """Return the day number of the last day this date may denote (inclusive)."""
         if self.month is None:
-            return date(self.year, 12, 31)
-        last = calendar.monthrange(self.year, self.month)[1]
-        return date(self.year, self.month, self.day or last)
+            return day_number(self.last_year, 12, 31)
+        return day_number(self.year, self.month, self.day or days_in_month(self.year, self.month))
 
-    def iso(self) -> str:
-        """Return "2008", "2008-10" or "2008-10-18"."""
-        parts = [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p]
-        return "-".join(parts)
-
-    def label(self) -> str:
-        """Return the Chinese form: 2008年, 2008年10月, 2008年10月18日."""
-        text = f"{self.year}年"
-        if self.month is not None:
-            text += f"{self.month}月"
-        if self.day is not None:
-            text += f"{self.day}日"
-        return text
+    def iso_bounds(self) -> tuple[str, str]:
+        """Return ISO 8601 texts (astronomical years) of the first and last part it covers."""
+        parts = [f"{p:02d}" for p in (self.month, self.day) if p]
+        first = "-".join([_iso_year(self.year), *parts])
+        return first, (_iso_year(self.last_year) if self.unit in ("decade", "century") else first)
 
 
-@dataclass(frozen=True, order=True)
+def _iso_year(year: int) -> str:
+    """Write an astronomical year the ISO 8601 way: 2008, 0618, -0220."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+@dataclass(frozen=True)
 class EventDate:
-    """An event's date: one partial date, or a range `first`..`last` of them."""
+    """An event's date: one partial date or a range `first`..`last`, maybe approximate."""
 
     first: PartialDate
     last: PartialDate
+    approximate: bool = False
 
     @classmethod
-    def point(cls, year: int, month: int | None = None, day: int | None = None) -> "EventDate":
+    def point(cls, year: int, month: int | None = None, day: int | None = None, unit: str = "",
+              approximate: bool = False) -> "EventDate":
         """Build a single (non-range) date."""
-        p = PartialDate(year, month, day)
-        return cls(p, p)
+        p = PartialDate(year, month, day, unit)
+        return cls(p, p, approximate)
 
     @property
     def is_range(self) -> bool:
@@ -94,107 +137,54 @@ class EventDate:
         return self.first != self.last
 
     @property
-    def precision(self) -> str:
-        """Return the precision of the date (of its ends, for a range)."""
-        return self.first.precision
+    def unit(self) -> str:
+        """Return the unit of the date, or of a range's ends."""
+        return self.first.unit
 
     @property
-    def start(self) -> date:
-        """Return the first day covered."""
+    def precision(self) -> str:
+        """Return range, approximate, or the unit (day, month, year, decade, century)."""
+        return "range" if self.is_range else "approximate" if self.approximate else self.unit
+
+    @property
+    def start(self) -> int:
+        """Return the day number of the first day the text names."""
         return self.first.start
 
     @property
-    def end(self) -> date:
-        """Return the last day covered (inclusive)."""
+    def end(self) -> int:
+        """Return the day number of the last day the text names (inclusive)."""
         return self.last.end
 
-    def iso(self) -> str:
-        """Return "2008-10", or "2007/2009" for a range."""
-        return self.first.iso() if not self.is_range else f"{self.first.iso()}/{self.last.iso()}"
+    @property
+    def earliest(self) -> int:
+        """Return the first day the event may have happened, an approximate date's margin included."""
+        return self.start - (APPROX_MARGIN[self.unit] if self.approximate else 0)
 
-    def label(self) -> str:
-        """Return the Chinese form: 2008年10月, 2007~2009年."""
-        if not self.is_range:
-            return self.first.label()
-        if self.precision == "year":
-            return f"{self.first.year}~{self.last.year}年"
-        return f"{self.first.label()}至{self.last.label()}"
+    @property
+    def latest(self) -> int:
+        """Return the last day the event may have happened, an approximate date's margin included."""
+        return self.end + (APPROX_MARGIN[self.unit] if self.approximate else 0)
+
+    def sort_key(self) -> tuple[int, int]:
+        """Return a key that sorts dates by their span."""
+        return self.earliest, self.latest
+
+    def iso(self) -> str:
+        """Return ISO 8601: 2008-10, -0220, 1840/1849, 2007/2009; approximate ones end in ~."""
+        lo, hi = self.first.iso_bounds()[0], self.last.iso_bounds()[1]
+        return (lo if lo == hi else f"{lo}/{hi}") + ("~" if self.approximate else "")
+
+    def label(self, language: str = "zh-Hans") -> str:
+        """Return the date written in a language: 2008年10月, October 2008, 44 BC."""
+        from .date_labels import date_label
+
+        return date_label(self, language)
 
     def overlaps(self, other: "EventDate") -> bool:
-        """Tell whether the two date ranges share at least one day."""
-        return self.start <= other.end and other.start <= self.end
+        """Tell whether the two dates may share a day."""
+        return self.earliest <= other.latest and other.earliest <= self.latest
 
     def before(self, other: "EventDate") -> bool:
         """Tell whether this date certainly ends before the other starts."""
-        return self.end < other.start
-
-
-def _cn_small(text: str) -> int:
-    """Read a Chinese numeral from 1 to 39 (一, 十, 十二, 二十五)."""
-    if "十" not in text:
-        return CN_DIGITS[text] if len(text) == 1 else -1
-    tens, _, units = text.partition("十")
-    value = (CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (CN_DIGITS.get(units, -1) if units else 0)
-    return value if tens in ("", *"一二三") and len(units) <= 1 else -1
-
-
-CN_DATE_RE = re.compile(rf"({CN_YEAR})年(?:({CN_SMALL})月(?:({CN_SMALL})[日号])?)?")
-
-
-def _cn_date(m: re.Match[str]) -> str:
-    """Rewrite one Chinese-numeral date match with ASCII digits."""
-    out = "".join(str(CN_DIGITS[c]) for c in m.group(1)) + "年"
-    for value, unit in ((m.group(2), "月"), (m.group(3), "日")):
-        if value:
-            out += f"{_cn_small(value)}{unit}"
-    return out
-
-
-def split_date(text: str) -> tuple[EventDate, str, str] | None:
-    """Split a leading date off text: (date, its original text, the rest); None if none."""
-    norm, shifts, pos = text.translate(FULL_WIDTH), [], 0
-    while m := CN_DATE_RE.match(norm, pos):
-        new = _cn_date(m)
-        shifts.append((m.start() + len(new), len(new) - len(m.group(0))))
-        norm = norm[: m.start()] + new + norm[m.end():]
-        sep = RANGE_SEP_RE.match(norm, m.start() + len(new))
-        if not sep:
-            break
-        pos = sep.end()
-    found = read_date(norm)
-    if found is None:
-        return None
-    size = found[1] - sum(delta for end, delta in shifts if end <= found[1])
-    return found[0], text[:size], text[size:]
-
-
-def _point(m: re.Match[str]) -> PartialDate:
-    """Turn a POINT_RE match into a PartialDate (may raise DateValueError)."""
-    month, day = m.group("m") or m.group("dm"), m.group("d") or m.group("dd")
-    return PartialDate(int(m.group("y")), int(month) if month else None, int(day) if day else None)
-
-
-def _is_bare(m: re.Match[str]) -> bool:
-    """Tell whether a POINT_RE match is four digits with no 年 or dot part."""
-    return m.end() - m.start() == 4
-
-
-def read_date(text: str) -> tuple[EventDate, int] | None:
-    """Read a date or range at the start of normalized text; return it and its length."""
-    m = POINT_RE.match(text)
-    if not m:
-        return None
-    sep = RANGE_SEP_RE.match(text, m.end())
-    m2 = POINT_RE.match(text, sep.end()) if sep else None
-    if m2 and not _is_bare(m2) and (not _is_bare(m) or _point(m2).precision == "year"):
-        first, last = _point(m), _point(m2)
-        if first.precision != last.precision and not _is_bare(m):
-            raise DateValueError("时间段两端的精度不一致")
-        if _is_bare(m):
-            first = PartialDate(first.year)
-        if not first.end < last.start:
-            raise DateValueError("时间段的起点必须早于终点")
-        return EventDate(first, last), m2.end()
-    if _is_bare(m) and not text[4:5].isspace():
-        return None
-    return EventDate(_point(m), _point(m)), m.end()
+        return self.latest < other.earliest

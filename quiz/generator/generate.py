@@ -44,7 +44,7 @@ def generate_with_report(events: list[Event], seed: int = 0) -> Generated:
         for kind in (*EVENT_KINDS, *RELATIVE_KINDS):
             questions += [q for q in kind(event, ix, rng_for) if gate.admit(q)]
     facts = usable_facts(find_facts(events), len(events))
-    pools = NamePools(facts)
+    pools = NamePools(facts, events[0].language if events else "zh-Hans")
     told: set[tuple[int, str]] = set()
     for fact in facts:
         for q in _fact_questions(fact, pools, rng_for, gate, told):

@@ -13,9 +13,9 @@ class TimelineIndex:
     """Events sorted by date range, with neighbourhood look-ups in O(log n + k)."""
 
     def __init__(self, events: list[Event]) -> None:
-        self.order = sorted(events, key=lambda e: (e.date.start, e.date.end, e.index))
+        self.order = sorted(events, key=lambda e: (e.date.earliest, e.date.latest, e.index))
         self.pos = {e.index: i for i, e in enumerate(self.order)}
-        self.starts = [e.date.start for e in self.order]
+        self.starts = [e.date.earliest for e in self.order]
 
     def near(self, event: Event, k: int = WINDOW) -> list[Event]:
         """Return up to 2k events closest in date order, the event itself excluded."""
@@ -24,14 +24,14 @@ class TimelineIndex:
 
     def after(self, event: Event, k: int = WINDOW) -> list[Event]:
         """Return up to k events that certainly start after this one ends."""
-        i = bisect_right(self.starts, event.date.end)
+        i = bisect_right(self.starts, event.date.latest)
         return self.order[i : i + k]
 
     def before(self, event: Event, k: int = WINDOW) -> list[Event]:
         """Return up to k events that certainly end before this one starts."""
-        out, i = [], bisect_left(self.starts, event.date.start) - 1
+        out, i = [], bisect_left(self.starts, event.date.earliest) - 1
         while i >= 0 and len(out) < k and len(out) + 4 * k > self.pos[event.index] - i:
-            if self.order[i].date.end < event.date.start:
+            if self.order[i].date.latest < event.date.earliest:
                 out.append(self.order[i])
             i -= 1
         return out[::-1]

@@ -8,14 +8,14 @@ from .index import TimelineIndex
 from .model import Event, Question
 from .text import options_alike
 from .variants import date_distractors
-
-ASK = {"year": "哪一年", "month": "哪一年的哪个月", "day": "哪一天"}
-TRUE, FALSE = "正确", "错误"
+from .wording import wording
 
 
 def explain(*events: Event) -> str:
-    """Name the source events: their date in Chinese and their headline."""
-    return "；".join(f"{e.label}，{e.headline.rstrip('。')}" for e in events) + "。"
+    """Name the source events: their date and headline, in the timeline's language."""
+    w = wording(events[0].language)
+    items = [w("explain_item", date=e.label, headline=w.trim(e.headline)) for e in events]
+    return str(w.words["explain_join"]).join(items) + str(w.words["explain_end"])
 
 
 def subjects(event: Event) -> list[tuple[str, str]]:
@@ -36,19 +36,19 @@ def _wrong_dates(event: Event, ix: TimelineIndex, rng_for, prefix: str):
         key = f"{prefix}{':' + suffix if suffix else ''}"
         rng = rng_for(key)
         wrong = date_distractors(event.date, [e.date for e in ix.near(event)], _forbidden(event, ix), rng)
-        if wrong and str(event.date.first.year) not in statement:
+        if wrong and str(abs(event.date.first.year)) not in statement:
             yield key, statement, rng, wrong
 
 
 def date_questions(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     """Ask when the event happened, at the precision the timeline gives."""
-    kind = "date_year" if event.date.is_range else f"date_{event.date.precision}"
-    ask = "哪个时间段" if event.date.is_range else ASK[event.date.precision]
+    kind = f"date_{event.date.unit}"
+    w = wording(event.language)
     out = []
     for key, statement, rng, wrong in _wrong_dates(event, ix, rng_for, f"{kind}:{event.index}"):
-        choices = [event.label] + [d.label() for d in wrong]
+        choices = [event.label] + [w.label(d) for d in wrong]
         rng.shuffle(choices)
-        prompt = f"{statement}——这件事发生在{ask}？"
+        prompt = w("ask_when", statement=statement, ask=w.ask(event.date))
         out.append(Question(kind, prompt, choices, event.label, explain(event), (event,), key))
     return out
 
@@ -80,7 +80,7 @@ def event_at_date(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
         return []
     choices = [event.title] + [e.title for e in wrong]
     rng.shuffle(choices)
-    prompt = f"{event.label}，发生了下列哪件事？"
+    prompt = wording(event.language)("what_at", at=wording(event.language).at(event.date))
     return [Question("event_at_date", prompt, choices, event.title, explain(event), (event,), key)]
 
 
@@ -94,7 +94,7 @@ def which_first(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     if event.compound:
         return []
     out = []
-    for mode, pool, word in (("first", ix.after(event), "最早"), ("last", ix.before(event), "最晚")):
+    for mode, pool in (("first", ix.after(event)), ("last", ix.before(event))):
         key = f"which_first:{event.index}:{mode}"
         rng = rng_for(key)
         others = _pick_alike(pool, event, rng.choice((2, 3, 3)), rng, _ordered)
@@ -103,8 +103,8 @@ def which_first(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
         group = [event, *others]
         choices = [e.title for e in group]
         rng.shuffle(choices)
-        prompt = f"下列事件中，{word}发生的是哪一件？"
-        ordered = sorted(group, key=lambda e: e.date.start)
+        prompt = wording(event.language)(f"which_{mode}")
+        ordered = sorted(group, key=lambda e: e.date.sort_key())
         out.append(Question("which_first", prompt, choices, event.title, explain(*ordered), tuple(ordered), key))
     return out
 
@@ -118,25 +118,25 @@ def order_question(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     others = _pick_alike(ix.disjoint(event), event, 3, rng, lambda c, ch: _ordered(c, [event, *ch]))
     if len(others) < 3:
         return []
-    group = sorted([event, *others], key=lambda e: e.date.start)
+    group = sorted([event, *others], key=lambda e: e.date.sort_key())
     choices = [e.title for e in group]
     rng.shuffle(choices)
-    prompt = "请把下列事件按发生时间从早到晚排序。"
+    prompt = wording(event.language)("order")
     answer = [e.title for e in group]
     return [Question("order", prompt, choices, answer, explain(*group), tuple(group), key)]
 
 
 def true_false_date(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     """State the event with its true date or a shifted one; ask true or false."""
+    w = wording(event.language)
     out = []
     for key, statement, rng, wrong in _wrong_dates(event, ix, rng_for, f"true_false:{event.index}:date"):
-        if any(w in statement for w in (TRUE, FALSE)):
+        if w.true in statement or w.false in statement:
             continue
         truth = rng.random() < 0.5
-        shown = event.label if truth else wrong[0].label()
-        prompt = f"判断正误：{shown}，{statement}。"
-        answer = TRUE if truth else FALSE
-        out.append(Question("true_false", prompt, [TRUE, FALSE], answer, explain(event), (event,), key))
+        prompt = w("true_false_date", at=w.at(event.date if truth else wrong[0]), statement=statement)
+        answer = w.true if truth else w.false
+        out.append(Question("true_false", prompt, [w.true, w.false], answer, explain(event), (event,), key))
     return out
 
 

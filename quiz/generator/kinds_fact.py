@@ -7,16 +7,16 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from . import backup
-from .dates import split_date
+from .date_read import split_date
 from .facts import Fact
-from .kinds_event import FALSE, TRUE, explain
+from .kinds_event import explain
 from .model import Question
 from .nlp import SUFFIXES
 from .text import BLANK, clause_bounds
 from .variants import date_distractors, number_distractors, range_distractors
+from .wording import wording
 
 NUMERIC = ("num:", "cn:", "bare:", "code:")
-BACKUP = {"province": backup.PROVINCES, "city": backup.CITIES, "school": backup.UNIVERSITIES}
 FOREIGN_CITIES = set(backup.FOREIGN_CITIES)
 # Words that give a person a role; people are offered for each other only when their roles meet.
 ROLES = (
@@ -32,7 +32,7 @@ HEAD_ONLY = ("date", "range")
 class NamePools:
     """Names of each fine class (with the year each is first named), for same-class distractors."""
 
-    def __init__(self, facts: list[Fact]) -> None:
+    def __init__(self, facts: list[Fact], language: str = "zh-Hans") -> None:
         first: dict[str, int] = {}
         roles: dict[str, set[str]] = defaultdict(set)
         names: dict[str, set[str]] = defaultdict(set)
@@ -43,7 +43,7 @@ class NamePools:
             first[f.text] = min(first.get(f.text, f.event.date.first.year), f.event.date.first.year)
             if f.cls == "person":
                 roles[f.text].update(r for r in ROLES if r in f.sentence)
-        for cls, extra in BACKUP.items():
+        for cls, extra in wording(language).fallback_names().items():
             for name in extra:
                 names[fine_class(cls, name)].add(name)
         self.first, self.roles = first, roles
@@ -90,7 +90,8 @@ def distractors(fact: Fact, pools: NamePools, rng: random.Random) -> list[str]:
         if found is None:
             return []
         wrong = range_distractors(found[0], rng) if fact.cls == "range" else date_distractors(found[0], [], [], rng)
-        return [d.label() for d in wrong if d.label() not in avoid]
+        labels = [wording(fact.event.language).label(d) for d in wrong]
+        return [label for label in labels if label not in avoid]
     return pools.pick(fact, rng, avoid)
 
 
@@ -112,20 +113,21 @@ def excerpt_too_long(fact: Fact) -> bool:
 
 def context(fact: Fact) -> str:
     """Return the date (and, for body facts, the headline) that situates the sentence."""
-    e = fact.event
+    e, w = fact.event, wording(fact.event.language)
     if fact.cls in HEAD_ONLY:
         return ""  # the event's own date would give a date blank away
     if fact.in_headline or fact.text in e.title or e.compound:
-        return f"（{e.label}）"
-    return f"（{e.label}，{e.title}）"
+        return w("context_date", date=e.label)
+    return w("context_date_title", date=e.label, title=e.title)
 
 
 def fact_question(fact: Fact, wrong: list[str], rng: random.Random, key: str) -> Question:
     """Build the cloze question on one fact."""
+    w = wording(fact.event.language)
     choices = [fact.text, *wrong]
     rng.shuffle(choices)
-    prompt = f"根据时间线填空{context(fact)}：{cloze(fact, BLANK)}"
-    why = explain(fact.event) + f"原文：{fact.sentence}"
+    prompt = w("fill_blank", context=context(fact), text=cloze(fact, BLANK))
+    why = explain(fact.event) + w("source", sentence=fact.sentence)
     return Question("fact", prompt, choices, fact.text, why, (fact.event,), key)
 
 
@@ -137,8 +139,10 @@ def true_false_fact(fact: Fact, wrong: str, seed_rng) -> Question | None:
     rng = seed_rng(key)
     truth = rng.random() < 0.5
     statement = cloze(fact, fact.text if truth else wrong)
-    if TRUE in statement or FALSE in statement:
+    w = wording(fact.event.language)
+    if w.true in statement or w.false in statement:
         return None
-    prompt = f"判断正误{context(fact)}：{statement}"
-    why = explain(fact.event) + f"原文：{fact.sentence}"
-    return Question("true_false", prompt, [TRUE, FALSE], TRUE if truth else FALSE, why, (fact.event,), key)
+    prompt = w("true_false_fact", context=context(fact), statement=statement)
+    why = explain(fact.event) + w("source", sentence=fact.sentence)
+    answer = w.true if truth else w.false
+    return Question("true_false", prompt, [w.true, w.false], answer, why, (fact.event,), key)

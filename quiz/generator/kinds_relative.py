@@ -7,16 +7,10 @@ import random
 from .index import TimelineIndex
 from .kinds_event import explain
 from .model import Event, Question
+from .dates import EventDate
 from .text import options_alike
+from .wording import wording
 
-# Every user-visible word of these kinds, in one place (they move to the wording module per language).
-WORDING = {
-    "years_between": "{a}与{b}，这两件事发生的年份相差几年？",
-    "years": "{n}年",
-    "gap_why": "{later}−{earlier}={n}。",
-    "before": "下列哪件事发生在{pivot}之前？",
-    "after": "下列哪件事发生在{pivot}之后？",
-}
 MIN_GAP = 2
 MAX_GAP = 30
 MAX_TITLE = 30
@@ -53,14 +47,14 @@ def years_between(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     rng = rng_for(key)
     n = year_gap(event, partner)
     wrong = rng.sample([v for v in (n - 2, n - 1, n + 1, n + 2, n + 3) if v >= 1 and v != n], 3)
-    choices = [WORDING["years"].format(n=v) for v in [n, *wrong]]
+    w = wording(event.language)
+    choices = [w("years", n=str(v)) for v in [n, *wrong]]
     rng.shuffle(choices)
     first, second = (event, partner) if rng.random() < 0.5 else (partner, event)
-    prompt = WORDING["years_between"].format(a=quoted(first.title), b=quoted(second.title))
-    why = explain(event, partner) + WORDING["gap_why"].format(
-        later=partner.date.first.year, earlier=event.date.first.year, n=n
-    )
-    return [Question("years_between", prompt, choices, WORDING["years"].format(n=n), why, (event, partner), key)]
+    prompt = w("years_between", a=quoted(first.title), b=quoted(second.title))
+    earlier, later = (w.label(EventDate.point(e.date.first.year)) for e in (event, partner))
+    why = explain(event, partner) + w("gap_why", earlier=earlier, later=later, n=str(n))
+    return [Question("years_between", prompt, choices, w("years", n=str(n)), why, (event, partner), key)]
 
 
 def before_after(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
@@ -81,8 +75,8 @@ def before_after(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
         return []
     choices = [answer.title, *(e.title for e in wrong)]
     rng.shuffle(choices)
-    prompt = WORDING["before" if ask_before else "after"].format(pivot=quoted(event.title))
-    group = sorted([event, answer, *wrong], key=lambda e: e.date.start)
+    prompt = wording(event.language)("before" if ask_before else "after", pivot=quoted(event.title))
+    group = sorted([event, answer, *wrong], key=lambda e: e.date.sort_key())
     return [Question("before_after", prompt, choices, answer.title, explain(*group), tuple(group), key)]
 
 

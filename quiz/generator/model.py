@@ -20,6 +20,7 @@ class Event:
     body: str
     date: EventDate
     parts: tuple[str, ...] = field(default=(), compare=False)
+    language: str = field(default="zh-Hans", compare=False)
 
     def __post_init__(self) -> None:
         if not self.parts:
@@ -38,8 +39,8 @@ class Event:
 
     @property
     def label(self) -> str:
-        """Return the date the Chinese way (2008年10月)."""
-        return self.date.label()
+        """Return the date in the timeline's language (2008年10月, October 2008)."""
+        return self.date.label(self.language)
 
     def overlaps(self, other: "Event") -> bool:
         """Tell whether the two events' date ranges share a day."""

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import calendar
 import random
 import re
 from functools import lru_cache
 
-from .dates import DateValueError, EventDate, PartialDate
+from .dates import DateValueError, EventDate, PartialDate, days_in_month
 
 CN_NUM_RE = re.compile(r"[一二两三四五六七八九十百千万]+")
 AR_NUM_RE = re.compile(r"\d+(?:\.\d+)?")
-MAX_YEARS = 3
 
 
 def shift(d: EventDate, years: int = 0, months: int = 0, days: int = 0) -> EventDate | None:
     """Move a date (both ends of a range) keeping its precision; None if impossible."""
     try:
-        return EventDate(_shift(d.first, years, months, days), _shift(d.last, years, months, days))
+        return EventDate(_shift(d.first, years, months, days), _shift(d.last, years, months, days), d.approximate)
     except (DateValueError, ValueError):
         return None
 
@@ -25,43 +23,68 @@ def shift(d: EventDate, years: int = 0, months: int = 0, days: int = 0) -> Event
 def _shift(p: PartialDate, years: int, months: int, days: int) -> PartialDate:
     """Move one partial date; month and day moves need that precision."""
     if p.month is None:
-        return PartialDate(p.year + years)
+        return PartialDate(p.year + years, unit=p.unit)
     total = p.year * 12 + p.month - 1 + months + years * 12
     year, month = divmod(total, 12)
     if p.day is None:
         return PartialDate(year, month + 1)
     day = p.day + days
-    if not 1 <= day <= calendar.monthrange(year, month + 1)[1]:
-        raise DateValueError("no such day")
+    if not 1 <= day <= days_in_month(year, month + 1):
+        raise DateValueError("invalid_day")
     return PartialDate(year, month + 1, day)
+
+
+# Small moves of the answer at its own precision, as (years, months, days). Approximate dates move
+# further, past the margin in which 约/circa could still be right.
+STEPS = {
+    "year": [(1, 0, 0), (-1, 0, 0), (2, 0, 0), (-2, 0, 0), (3, 0, 0)],
+    "month": [(0, 1, 0), (0, -1, 0), (0, 2, 0), (0, -3, 0), (1, 0, 0), (-1, 0, 0)],
+    "day": [(0, 0, 1), (0, 1, 0), (0, -1, 0), (1, 0, 0), (0, 0, -7), (0, 0, 10)],
+    "decade": [(10, 0, 0), (-10, 0, 0), (20, 0, 0), (-20, 0, 0), (30, 0, 0)],
+    "century": [(100, 0, 0), (-100, 0, 0), (200, 0, 0), (-200, 0, 0)],
+}
+APPROX_STEPS = {
+    "year": [(20, 0, 0), (-20, 0, 0), (40, 0, 0), (-40, 0, 0), (60, 0, 0)],
+    "month": [(1, 0, 0), (-1, 0, 0), (2, 0, 0), (-2, 0, 0)],
+    "day": [(0, 3, 0), (0, -3, 0), (1, 0, 0), (-1, 0, 0)],
+    "decade": [(30, 0, 0), (-30, 0, 0), (50, 0, 0), (-50, 0, 0)],
+    "century": [(200, 0, 0), (-200, 0, 0), (300, 0, 0), (-300, 0, 0)],
+}
+MIN_WINDOW_YEARS = 3
+
+
+def _steps(d: EventDate) -> list[tuple[int, int, int]]:
+    """Return the moves that fit a date's unit and approximation; ranges of years move past themselves."""
+    if d.is_range and d.first.month is None:
+        span = d.last.last_year - d.first.year + 1
+        return [(span, 0, 0), (-span, 0, 0), (span + 2, 0, 0), (-span - 2, 0, 0), (2 * span, 0, 0)]
+    return (APPROX_STEPS if d.approximate else STEPS)[d.unit]
 
 
 def date_shifts(d: EventDate) -> list[EventDate]:
     """Return the answer moved by small steps at its own precision."""
-    steps = {
-        "year": [(1, 0, 0), (-1, 0, 0), (2, 0, 0), (-2, 0, 0), (3, 0, 0)],
-        "month": [(0, 1, 0), (0, -1, 0), (0, 2, 0), (0, -3, 0), (1, 0, 0), (-1, 0, 0)],
-        "day": [(0, 0, 1), (0, 1, 0), (0, -1, 0), (1, 0, 0), (0, 0, -7), (0, 0, 10)],
-    }[d.precision]
-    return [s for y, m, dd in steps if (s := shift(d, y, m, dd)) is not None]
+    return [s for y, m, dd in _steps(d) if (s := shift(d, y, m, dd)) is not None]
 
 
 def date_distractors(
     answer: EventDate, nearby: list[EventDate], forbidden: list[EventDate], rng: random.Random, n: int = 3
 ) -> list[EventDate]:
     """Pick n wrong dates: real dates of nearby events first, then small shifts."""
+    window = max(MIN_WINDOW_YEARS, *(abs(y) for y, _, _ in _steps(answer)))
 
     def ok(c: EventDate) -> bool:
         return (
-            c.precision == answer.precision
+            c.unit == answer.unit
             and c.is_range == answer.is_range
-            and abs(c.first.year - answer.first.year) <= MAX_YEARS
+            and c.approximate == answer.approximate
+            and abs(c.first.year - answer.first.year) <= window
             and not any(c.overlaps(f) for f in [answer, *forbidden])
         )
 
-    real = sorted({c for c in nearby if ok(c)})
+    real = sorted({c for c in nearby if ok(c)}, key=EventDate.sort_key)
     picked = rng.sample(real, min(len(real), rng.choice((1, 2))))
-    for c in rng.sample(date_shifts(answer), len(date_shifts(answer))):
+    shifts = date_shifts(answer)
+    for c in rng.sample(shifts, len(shifts)):
         if len(picked) < n and ok(c) and c not in picked:
             picked.append(c)
     return picked if len(picked) == n else []

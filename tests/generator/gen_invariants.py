@@ -41,13 +41,15 @@ def check_dates(q: Question, events: list[Event]) -> None:
     (event,) = q.events
     assert q.answer == event.date.label()
     same_title = [e for e in events if e.title == event.title or e is event]
+    span = event.date.last.year - event.date.first.year + 1
+    limit = 2 * span if event.date.is_range else 3  # a range's wrong options move past the range itself
     for c in q.choices:
         assert shape(c) == shape(q.answer), q
         years = [int(y) for y in DATE_RE.fullmatch(c).groups()[:2] if y]
-        assert abs(years[0] - event.date.first.year) <= 3, q
+        assert abs(years[0] - event.date.first.year) <= limit, q
         if c != q.answer:
             assert all(e.date.label() != c for e in same_title), q
-    kind = "date_year" if event.date.is_range else f"date_{event.date.precision}"
+    kind = f"date_{event.date.unit}"
     assert q.kind == kind
 
 

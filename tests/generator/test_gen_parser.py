@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.generator import TimelineError, parse_file, parse_timeline
+from quiz.generator.dates import from_day_number
 
 
 @pytest.mark.parametrize(
@@ -15,9 +16,9 @@ from quiz.generator import TimelineError, parse_file, parse_timeline
         ("2005年2月，推出新产品。", "2005-02", "month", "推出新产品。"),
         ("2008年，推出口号。", "2008", "year", "推出口号。"),
         ("2018年6月25日基于区块链技术上线服务", "2018-06-25", "day", "基于区块链技术上线服务"),
-        ("2007~2009年，出淘阶段。", "2007/2009", "year", "出淘阶段。"),
-        ("2007-2009年，出淘阶段。", "2007/2009", "year", "出淘阶段。"),
-        ("2007年至2009年，出淘阶段。", "2007/2009", "year", "出淘阶段。"),
+        ("2007~2009年，出淘阶段。", "2007/2009", "range", "出淘阶段。"),
+        ("2007-2009年，出淘阶段。", "2007/2009", "range", "出淘阶段。"),
+        ("2007年至2009年，出淘阶段。", "2007/2009", "range", "出淘阶段。"),
         ("二〇一三年六月，余额宝诞生。", "2013-06", "month", "余额宝诞生。"),
         ("二〇〇三年十月十八日，交易成功。", "2003-10-18", "day", "交易成功。"),
         ("２０１３年６月，全角数字。", "2013-06", "month", "全角数字。"),
@@ -39,8 +40,8 @@ def test_original_date_text_is_kept():
 def test_precision_is_never_invented():
     events = parse_timeline("## 2008年，甲。\n## 2008年10月，乙。\n")
     year, month = events
-    assert (year.date.start.isoformat(), year.date.end.isoformat()) == ("2008-01-01", "2008-12-31")
-    assert (month.date.start.isoformat(), month.date.end.isoformat()) == ("2008-10-01", "2008-10-31")
+    assert (from_day_number(year.date.start), from_day_number(year.date.end)) == ((2008, 1, 1), (2008, 12, 31))
+    assert (from_day_number(month.date.start), from_day_number(month.date.end)) == ((2008, 10, 1), (2008, 10, 31))
     assert year.date.label() == "2008年" and year.date.iso() == "2008"
 
 
@@ -98,24 +99,27 @@ def test_quotes_with_commas_are_not_split():
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "words"),
+    ("text", "line", "code", "words"),
     [
-        ("", 1, "空"),
-        ("   \n\n", 1, "空"),
-        ("只是一些文字\n没有事件\n", 1, "事件"),
-        ("# 标题\n", 1, "没有找到事件"),
-        ("## 2008年，甲。\n## 2013年13月，乙。\n", 2, "月份13"),
-        ("## 2008年，甲。\n\n## 2013年2月30日，乙。\n", 3, "30日"),
-        ("## 2008年，甲。\n## 今年，乙。\n", 2, "日期开头"),
-        ("## 2009~2007年，倒序。\n", 1, "起点"),
-        ("## 2008年，\n", 1, "缺少事件内容"),
+        ("", 1, "empty", "empty"),
+        ("   \n\n", 1, "empty", "empty"),
+        ("只是一些文字\n没有事件\n", 1, "no_events", "No events"),
+        ("# 标题\n", 1, "no_events", "No events"),
+        ("## 2008年，甲。\n## 2013年13月，乙。\n", 2, "invalid_month", "Month 13"),
+        ("## 2008年，甲。\n\n## 2013年2月30日，乙。\n", 3, "invalid_day", "no day 30"),
+        ("## 2008年，甲。\n## 今年，乙。\n", 2, "no_date", "今年，乙。"),
+        ("## 2009~2007年，倒序。\n", 1, "range_order", "start before"),
+        ("## 2008年，\n", 1, "no_headline", "not followed"),
+        ("## 2008年，甲。\n## 3/5/2019 乙。\n", 2, "ambiguous_date", "3/5/2019"),
+        ("## 1845年代，甲。\n", 1, "invalid_decade", "1845"),
+        ("## 2008年10月至2009年，甲。\n", 1, "range_precision", "same precision"),
     ],
 )
-def test_bad_text_raises_one_error_naming_the_line(text, line, words):
+def test_bad_text_raises_one_error_naming_the_line(text, line, code, words):
     with pytest.raises(TimelineError) as info:
         parse_timeline(text)
-    assert info.value.line == line
-    assert f"第{line}行" in str(info.value) and words in str(info.value)
+    assert (info.value.line, info.value.code) == (line, code)
+    assert f"Line {line}:" in str(info.value) and words in str(info.value)
 
 
 def test_non_utf8_file_names_the_line(tmp_path):
@@ -123,7 +127,7 @@ def test_non_utf8_file_names_the_line(tmp_path):
     path.write_bytes("## 2008年，甲。\n".encode() + "## 2009年，乙。\n".encode("gbk"))
     with pytest.raises(TimelineError) as info:
         parse_file(path)
-    assert info.value.line == 2 and "UTF-8" in str(info.value)
+    assert (info.value.line, info.value.code) == (2, "not_utf8") and "UTF-8" in str(info.value)
 
 
 def test_binary_file_is_refused(tmp_path):
@@ -131,7 +135,7 @@ def test_binary_file_is_refused(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     with pytest.raises(TimelineError) as info:
         parse_file(path)
-    assert "二进制" in str(info.value)
+    assert info.value.code == "binary" and "binary" in str(info.value)
 
 
 def test_utf8_bom_is_accepted(tmp_path):
