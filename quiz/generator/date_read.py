@@ -88,6 +88,8 @@ def _build(m: re.Match[str]) -> Found | None:
         if bc:
             raise DateValueError("invalid_decade", year=int(g["dy"]))
         return _found(PartialDate(int(g["dy"]), unit="decade"), m.end(), bc)
+    if int(g["y"]) == 0:
+        raise DateValueError("invalid_year", year=0)  # there is no year 0 in BC/AD counting
     year = 1 - int(g["y"]) if bc else int(g["y"])
     day = int(g["d"]) if "d" in g else None
     first = PartialDate(year, month, day)

@@ -1,8 +1,7 @@
 """Tell a timeline's language and script: Simplified Chinese, Traditional Chinese or English.
 
 Any Latin-script text counts as English (questions are worded in English). Traditional and
-Simplified are told apart with OpenCC's character tables: a character that OpenCC's t2s would
-change is Traditional-only, one that s2t would change is Simplified-only.
+Simplified are told apart character by character with OpenCC's tables (quiz.generator.script).
 """
 
 from __future__ import annotations
@@ -10,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+
+from .script import script_marks
 
 LANGUAGES = ("zh-Hans", "zh-Hant", "en")
 CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -19,20 +19,10 @@ SAMPLE = 20_000  # characters read: enough to decide, cheap for a 5 MB file
 LATIN_PER_CJK = 3  # a Chinese character carries about as much as three Latin letters
 
 
-@lru_cache(maxsize=2)
-def converter(config: str):  # type: ignore[no-untyped-def]
-    """Return an OpenCC converter (s2t, t2s), loaded once."""
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
-@lru_cache(maxsize=8192)
-def _script(char: str) -> int:
+def _lean(char: str) -> int:
     """Return +1 for a Traditional-only character, -1 for a Simplified-only one, else 0."""
-    if converter("t2s").convert(char) != char:
-        return 1
-    return -1 if converter("s2t").convert(char) != char else 0
+    simplified, traditional = script_marks(char)
+    return int(traditional) - int(simplified)
 
 
 def detect_language(texts: Iterable[str]) -> str:
@@ -48,5 +38,5 @@ def detect_language(texts: Iterable[str]) -> str:
     if len(cjk) * LATIN_PER_CJK < len(LATIN_RE.findall(joined)):
         return "en"
     counts = Counter(cjk)
-    lean = sum(_script(c) * n for c, n in counts.items())
+    lean = sum(_lean(c) * n for c, n in counts.items())
     return "zh-Hant" if lean > 0 else "zh-Hans"

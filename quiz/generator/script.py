@@ -39,3 +39,8 @@ def is_traditional(text: str) -> bool:
     """Tell whether the text carries Traditional-only characters and no Simplified-only ones."""
     simplified, traditional = script_marks(text)
     return traditional and not simplified
+
+
+def to_traditional(text: str) -> str:
+    """Convert Simplified text to Traditional (OpenCC s2t): the generator's own fixed words."""
+    return str(_converter("s2t").convert(text))

@@ -7,13 +7,14 @@ the Simplified table with OpenCC (s2t), so the Chinese wording is written once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from . import backup
 from .dates import EventDate
-from .language import converter
+from .script import to_traditional
 
 ZH_HANS: dict[str, Any] = {
     "ask": {"year": "哪一年", "month": "哪一年的哪个月", "day": "哪一天", "decade": "哪个年代", "century": "哪个世纪",
@@ -118,8 +119,7 @@ class Wording:
         if self.language == "zh-Hans":
             return ZH_FALLBACK
         if self.language == "zh-Hant":
-            s2t = converter("s2t")
-            return {cls: tuple(s2t.convert(n) for n in names) for cls, names in ZH_FALLBACK.items()}
+            return {cls: tuple(map(to_traditional, names)) for cls, names in ZH_FALLBACK.items()}
         return {}
 
 
@@ -129,10 +129,10 @@ def wording(language: str) -> Wording:
     if language == "en":
         return Wording("en", EN)
     if language == "zh-Hant":
-        return Wording("zh-Hant", _convert(ZH_HANS, converter("s2t").convert))
+        return Wording("zh-Hant", _convert(ZH_HANS, to_traditional))
     return Wording("zh-Hans", ZH_HANS)
 
 
-def _convert(words: dict[str, Any], convert: Any) -> dict[str, Any]:
+def _convert(words: dict[str, Any], convert: Callable[[str], str]) -> dict[str, Any]:
     """Convert every string of a (nested) table."""
     return {k: _convert(v, convert) if isinstance(v, dict) else convert(v) for k, v in words.items()}

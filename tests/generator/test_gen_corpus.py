@@ -8,6 +8,9 @@ import pytest
 
 from corpus_keys import NAMES, load
 
+from quiz.generator import read_file
+from quiz.generator.dates import from_day_number
+
 PRECISIONS = {"day", "month", "year", "decade", "century", "range", "approximate"}
 UNITS = {"day", "month", "year", "decade", "century"}
 ISO_DAY = re.compile(r"-?\d{4}-\d{2}-\d{2}")
@@ -49,3 +52,23 @@ def test_corpus_covers_the_date_forms_teachers_write():
     assert precisions == PRECISIONS
     assert sum(e["start"].startswith("-") for k in keys for e in k.events) >= 8
     assert all(k.key["title"] and k.key["description"] for k in keys)
+
+
+def _iso_day(number: int) -> str:
+    """Write a day number the way the keys do (astronomical ISO)."""
+    year, month, day = from_day_number(number)
+    return f"{'-' if year < 0 else ''}{abs(year):04d}-{month:02d}-{day:02d}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_parser_reads_every_event_as_the_key_says(name):
+    corpus = load(name)
+    parsed = read_file(corpus.path)
+    assert (parsed.language, parsed.title, parsed.description) == (
+        corpus.key["language"], corpus.key["title"], corpus.key["description"])
+    got = [
+        {"line": e.line, "date_text": e.date_text, "start": _iso_day(e.date.start), "end": _iso_day(e.date.end),
+         "precision": e.date.precision, "unit": e.date.unit, "headline": e.headline}
+        for e in parsed.events
+    ]
+    assert got == corpus.events

@@ -1,0 +1,105 @@
+"""Questions come in the timeline's own language and script, with dates written the way it writes them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import pytest
+from corpus_keys import NAMES, load
+
+from quiz.generator import generate_questions, read_file, read_timeline
+from quiz.generator.date_read import split_date
+from quiz.generator.language import detect_language
+from quiz.generator.script import script_marks
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+DATE_KINDS = ("date_day", "date_month", "date_year", "date_decade", "date_century")
+
+
+@lru_cache(maxsize=None)
+def corpus_questions(name: str):
+    """Return the parsed corpus timeline and its questions (seed 0)."""
+    parsed = read_file(load(name).path)
+    return parsed, generate_questions(parsed.events, seed=0)
+
+
+def question_texts(q) -> list[str]:
+    """Return every text of a question a student or teacher reads."""
+    answer = q.answer if isinstance(q.answer, list) else [q.answer]
+    return [q.prompt, *q.choices, *answer, q.explanation]
+
+
+@pytest.mark.parametrize(("name", "language"), [
+    ("zh_hans_history", "zh-Hans"), ("zh_hant_science", "zh-Hant"), ("en_communication", "en"),
+])
+def test_corpus_language_is_detected(name, language):
+    assert corpus_questions(name)[0].language == language
+
+
+def test_traditional_timeline_questions_have_no_simplified_only_characters():
+    _, questions = corpus_questions("zh_hant_science")
+    assert questions
+    for q in questions:
+        for text in question_texts(q):
+            assert not script_marks(text)[0], (text, q.key)
+    assert {q.choices[0] for q in questions if q.kind == "true_false"} <= {"正確", "錯誤"}
+
+
+def test_simplified_timeline_questions_have_no_traditional_only_characters():
+    _, questions = corpus_questions("zh_hans_history")
+    for q in questions:
+        for text in question_texts(q):
+            assert not script_marks(text)[1], (text, q.key)
+
+
+def test_english_timeline_questions_are_all_english():
+    _, questions = corpus_questions("en_communication")
+    kinds = Counter(q.kind for q in questions)
+    assert kinds["which_first"] and kinds["order"] and kinds["event_at_date"] and kinds["true_false"]
+    for q in questions:
+        for text in question_texts(q):
+            assert not CJK.search(text), (text, q.key)
+    assert {tuple(q.choices) for q in questions if q.kind == "true_false"} == {("True", "False")}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_date_questions_ask_at_the_events_precision_with_one_true_option(name):
+    parsed, questions = corpus_questions(name)
+    asked = [q for q in questions if q.kind in DATE_KINDS]
+    assert {q.kind for q in asked} >= {"date_day", "date_year", "date_decade", "date_century"}
+    for q in asked:
+        (event,) = q.events
+        assert q.kind == f"date_{event.date.unit}" and q.answer == event.date.label(parsed.language)
+        for choice in q.choices:
+            date = split_date(choice + " — x" if parsed.language == "en" else choice + "，x")[0]
+            assert (date.unit, date.is_range, date.approximate) == (
+                event.date.unit, event.date.is_range, event.date.approximate), (choice, q.key)
+            assert (choice == q.answer) == date.overlaps(event.date), (choice, q.key)
+
+
+def test_english_prompts_use_english_date_phrases():
+    _, questions = corpus_questions("en_communication")
+    prompts = {q.prompt for q in questions}
+    assert "Which of these happened on October 29, 1969?" in prompts
+    assert "Which of these happened in May 1974?" in prompts
+    assert "Which of these happened in the 1840s?" in prompts
+    assert "Which of these happened in 44 BC?" in prompts
+    answers = {q.answer for q in questions if q.kind in DATE_KINDS}
+    assert {"October 29, 1969", "May 1974", "1840s", "44 BC", "c. 1450", "19th century"} <= answers
+
+
+def test_preface_and_title_become_the_description():
+    parsed = read_timeline("# My title\n\nA first line\nof preface.\n\n## 1971 — email\n")
+    assert (parsed.title, parsed.description, parsed.language) == ("My title", "A first line of preface.", "en")
+    assert [e.headline for e in parsed.events] == ["email"]
+
+
+@pytest.mark.parametrize(("texts", "language"), [
+    (["支付宝推出余额宝。", "eBay进入中国"], "zh-Hans"),
+    (["科學與技術大事記", "牛頓出版《自然哲學的數學原理》"], "zh-Hant"),
+    (["The first message travels over the ARPANET", "1971"], "en"),
+])
+def test_language_detection(texts, language):
+    assert detect_language(texts) == language
