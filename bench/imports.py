@@ -43,7 +43,8 @@ def padding_event(i: int) -> Event:
     """One year-precision event of the padding timeline."""
     year = 1900 + i % 100
     return Event(position=i, line=i + 1, date_text=f"{year}年", date_iso=str(year), date_label=f"{year}年",
-                 precision="year", start_on=datetime.date(year, 1, 1), end_on=datetime.date(year, 12, 31),
+                 precision="year", start_day=datetime.date(year, 1, 1).toordinal(),
+                 end_day=datetime.date(year, 12, 31).toordinal(),
                  headline=f"第{i}件事")
 
 

@@ -1,6 +1,9 @@
 """Template filters and globals."""
 from flask import Flask
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from quiz.generator import TimelineError
 
 from quiz import kinds
 
@@ -14,9 +17,24 @@ def duration(seconds: float | None) -> str:
     return _("%(m)d min %(s)02d s", m=minutes, s=secs)
 
 
+def timeline_error(error: TimelineError) -> str:
+    """Word a timeline's parse error in the reader's UI language (its message is a catalogue msgid)."""
+    return error.render(_)
+
+
+LANGUAGE_NAMES = {"zh-Hans": _l("Simplified Chinese"), "zh-Hant": _l("Traditional Chinese"), "en": _l("English")}
+
+
+def language_name(code: str) -> str:
+    """Name a timeline language (zh-Hans, zh-Hant, en) in the UI language."""
+    return str(LANGUAGE_NAMES.get(code, code))
+
+
 def init_app(app: Flask) -> None:
     """Register the filters."""
     app.add_template_filter(duration)
     app.add_template_filter(kinds.kind_label)
     app.add_template_filter(kinds.kind_for, "question_kind")
     app.add_template_global(kinds.authored_kinds)
+    app.add_template_filter(timeline_error)
+    app.add_template_filter(language_name)

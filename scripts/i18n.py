@@ -19,7 +19,7 @@ def pybabel(*args: str) -> None:
 if __name__ == "__main__":
     POT.parent.mkdir(exist_ok=True)
     # Only dot-directories are skipped: the default also skips templates/_macros.
-    pybabel("extract", "--ignore-dirs", ".* __pycache__", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext",
+    pybabel("extract", "--ignore-dirs", ".* __pycache__", "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-k", "N_",
             "--no-location", "-o", str(POT), ".")
     if (PO_DIR / "zh" / "LC_MESSAGES" / "messages.po").exists():
         pybabel("update", "-i", str(POT), "-d", str(PO_DIR), "-l", "zh", "--no-fuzzy-matching")

@@ -119,7 +119,7 @@ def test_a_bad_date_is_refused_with_a_message_and_nothing_is_stored(actions, cli
 
 def test_order_items_with_events_of_the_same_date_take_either_order(actions, client):
     same = db.session.scalars(select(Event).where(Event.date_iso == "2005-05").order_by(Event.position)).all()
-    later = db.session.scalars(select(Event).where(Event.start_on > same[0].end_on).order_by(Event.position)).all()[:2]
+    later = db.session.scalars(select(Event).where(Event.start_day > same[0].end_day).order_by(Event.position)).all()[:2]
     group = [*same[:2], *later]
     titles = [partial.event_title(e.headline) for e in group]
     question = Question(timeline_id=group[0].timeline_id, kind="order", prompt="请排序。", choices=titles,

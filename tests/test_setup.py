@@ -1,5 +1,6 @@
 """Start-up: configuration checks, idempotent setup, migrations that keep every answer."""
 import uuid
+from datetime import date
 from contextlib import contextmanager
 
 import pytest
@@ -90,19 +91,28 @@ OLD_ROWS = [
 ]
 
 
-def test_upgrading_an_old_schema_keeps_every_answer(database_url, tmp_path):
+@contextmanager
+def upgraded_from(database_url: str, tmp_path, revision: str, statements: list[str]):
+    """A connection to a database built up to `revision`, given `statements`, then upgraded to the heads."""
     with empty_database(database_url, tmp_path) as url:
         app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": url})
         with app.app_context():
-            upgrade(revision="0001")
+            upgrade(revision=revision)
             with db.engine.begin() as conn:
-                for statement in OLD_ROWS:
+                for statement in statements:
                     conn.execute(text(statement))
             upgrade(revision="heads")
-            with db.engine.connect() as conn:
-                rows = conn.execute(text("SELECT given, correct, points FROM answers")).all()
-                heads = set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
-            db.engine.dispose()
+            try:
+                with db.engine.connect() as conn:
+                    yield conn
+            finally:
+                db.engine.dispose()
+
+
+def test_upgrading_an_old_schema_keeps_every_answer(database_url, tmp_path):
+    with upgraded_from(database_url, tmp_path, "0001", OLD_ROWS) as conn:
+        rows = conn.execute(text("SELECT given, correct, points FROM answers")).all()
+        heads = set(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
     assert len(rows) == 1 and rows[0][1] and rows[0][2] == 1
     assert heads == latest_revisions()
 
@@ -115,3 +125,18 @@ def latest_revisions() -> set[str]:
     config = Config()
     config.set_main_option("script_location", str(ROOT / "migrations"))
     return set(ScriptDirectory.from_config(config).get_heads())
+
+
+def test_upgrading_keeps_event_dates_and_detects_the_language_of_stored_timelines(database_url, tmp_path):
+    rows = [
+        "INSERT INTO timelines (id, slug, title, source_text, created_at) VALUES (1, 'tw', 'T', "
+        "'# 科學大事記\n## 1905年，愛因斯坦發表狹義相對論。', '2026-01-01 00:00:00')",
+        "INSERT INTO events (id, timeline_id, position, line, date_text, date_iso, date_label, precision, "
+        "start_on, end_on, headline, body) VALUES (1, 1, 0, 2, '1905年', '1905', '1905年', 'year', "
+        "'1905-01-01', '1905-12-31', '愛因斯坦發表狹義相對論。', '')",
+    ]
+    with upgraded_from(database_url, tmp_path, "0004_learning", rows) as conn:
+        event = conn.execute(text("SELECT start_day, end_day, date_label FROM events")).one()
+        timeline = conn.execute(text("SELECT language, description FROM timelines")).one()
+    assert tuple(event) == (date(1905, 1, 1).toordinal(), date(1905, 12, 31).toordinal(), "1905年")
+    assert tuple(timeline) == ("zh-Hant", "科學大事記")

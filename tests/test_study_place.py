@@ -22,7 +22,7 @@ def event(year: int, month: int | None = None, day: int | None = None, position:
     start = date(year, month or 1, day or 1)
     last_day = calendar.monthrange(year, month)[1] if month else 31
     end = start if day else date(year, month or 12, last_day)
-    return Event(position=position, start_on=start, end_on=end, headline=f"{start}")
+    return Event(position=position, start_day=start.toordinal(), end_day=end.toordinal(), headline=f"{start}")
 
 
 def in_order(line: list[Event]) -> bool:

@@ -2,6 +2,7 @@
 import html as markup
 import io
 import re
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -15,6 +16,7 @@ TIMELINE = "# 测试\n## 2001年3月，甲公司成立。\n甲公司在杭州成
 UPLOAD = "/teach/import/timeline"
 ENGLISH = {"Accept-Language": "en"}
 TEXT_RE = re.compile(r'name="text" type="hidden" value="([^"]*)"')
+CORPUS = Path(__file__).resolve().parent / "generator" / "corpus"
 
 
 @pytest.fixture
@@ -52,15 +54,67 @@ def test_preview_lists_events_and_stores_nothing_then_confirm_stores_it(teacher)
     assert teacher.client.get("/quiz/test-line-all").status_code == 200
 
 
+BAD = "前言\n## 2001年，甲。\n## 不是日期\n## 2003年，丙。\n## 2004年\n## 3/5/2019 丁\n"
+
+
 def test_preview_reports_every_bad_line_and_offers_no_confirm(teacher):
     before = count(Timeline)
-    bad = "前言\n## 2001年，甲。\n## 不是日期\n## 2003年，丙。\n## 2004年\n"
-    response = upload(teacher, bad.encode())
-    html = response.get_data(as_text=True)
+    response = upload(teacher, BAD.encode())
+    html = markup.unescape(response.get_data(as_text=True))
     assert response.status_code == 400
-    assert all(f"Line {n}:" in html for n in (1, 3, 5))
+    assert [n for n in range(1, 7) if f"Line {n}:" in html] == [3, 5, 6]  # the preface line is fine
+    assert "An event heading must start with a date" in html and "“3/5/2019” is ambiguous" in html
     assert "甲。" in html and "丙。" in html and 'name="text"' not in html
     assert count(Timeline) == before
+
+
+def test_parse_errors_are_shown_in_the_ui_language(teacher):
+    response = teacher.post(UPLOAD, {"file": (io.BytesIO(BAD.encode()), "line.md"), "slug": "zh-bad", "title": "x"},
+                            token_from=UPLOAD, content_type="multipart/form-data", headers={"Accept-Language": "zh"})
+    html = markup.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert "事件标题要以日期开头" in html and "“3/5/2019”有歧义" in html and "日期后面缺少事件内容" in html
+    assert "An event heading" not in html
+
+
+@pytest.mark.parametrize("name, language, about, true_word, quiz_title", [
+    ("en_communication", "en", "A Short History of Communication", "True", "Communication: every event"),
+    ("zh_hant_science", "zh-Hant", "科學與技術大事記", "正確", "Communication：全部事件"),
+    ("zh_hans_history", "zh-Hans", "中国历史大事简表", "正确", "Communication：全部事件"),
+])
+def test_timelines_in_other_languages_are_stored_with_their_language(teacher, name, language, about, true_word,
+                                                                     quiz_title):
+    text = (CORPUS / f"{name}.md").read_bytes()
+    response = upload(teacher, text, slug="corpus-line", title="Communication")
+    assert response.status_code == 200 and about in markup.unescape(response.get_data(as_text=True))
+    text = markup.unescape(TEXT_RE.search(response.get_data(as_text=True)).group(1))
+    response = teacher.post(f"{UPLOAD}/confirm", {"text": text, "slug": "corpus-line", "title": "Communication"},
+                            token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
+    assert response.status_code == 302
+    timeline = db.session.scalar(select(Timeline).where(Timeline.slug == "corpus-line"))
+    assert timeline.language == language and timeline.description.startswith(about)
+    questions = db.session.scalars(select(Question).where(Question.timeline_id == timeline.id)).all()
+    assert {q.answer for q in questions if q.kind == "true_false"} == {true_word, ("False", "錯誤", "错误")[
+        ("en", "zh-Hant", "zh-Hans").index(language)]}
+    assert db.session.scalar(select(Quiz).where(Quiz.slug == "corpus-line-all")).title == quiz_title
+    assert teacher.client.get("/quiz/corpus-line-all").status_code == 200
+
+
+def test_bc_events_keep_their_dates_and_order(teacher):
+    text = (CORPUS / "zh_hans_history.md").read_bytes()
+    response = upload(teacher, text, slug="ancient", title="古代")
+    text = markup.unescape(TEXT_RE.search(response.get_data(as_text=True)).group(1))
+    teacher.post(f"{UPLOAD}/confirm", {"text": text, "slug": "ancient", "title": "古代"},
+                 token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
+    db.session.expire_all()
+    events = db.session.scalar(select(Timeline).where(Timeline.slug == "ancient")).events
+    qin = next(e for e in events if e.date_text == "公元前221年")
+    assert (qin.date_label, qin.precision, qin.start_year, qin.html_datetime) == ("公元前221年", "year", -220, None)
+    assert [e.start_day for e in events[:8]] == sorted(e.start_day for e in events[:8])
+    decade = next(e for e in events if e.date_text == "20世纪90年代")
+    assert (decade.precision, decade.start_year, decade.end_year) == ("decade", 1990, 1999)
+    era_slugs = set(db.session.scalars(select(Quiz.slug).where(Quiz.slug.like("ancient-%"))))
+    assert any(slug.startswith("ancient-2070bc-") for slug in era_slugs)
 
 
 def test_confirm_parses_again_and_refuses_a_tampered_text(teacher):

@@ -111,6 +111,12 @@ class PartialDate:
         return first, (_iso_year(self.last_year) if self.unit in ("decade", "century") else first)
 
 
+    def iso(self) -> str:
+        """Return ISO 8601: 2008, 2008-10, 2008-10-18, -0220; a decade or century as first/last year."""
+        first, last = self.iso_bounds()
+        return first if first == last else f"{first}/{last}"
+
+
 def _iso_year(year: int) -> str:
     """Write an astronomical year the ISO 8601 way: 2008, 0618, -0220."""
     return f"-{-year:04d}" if year < 0 else f"{year:04d}"

@@ -16,7 +16,7 @@ def read_date_entry(choices: Sequence[str], raw: Sequence[str]) -> str:
     typed = partial.parse_date(raw[0]) if len(raw) == 1 else None
     if typed is None or typed.precision != precision:
         raise InvalidAnswer("Enter a date at the asked precision.")
-    return typed.label()
+    return partial.date_label(typed)
 
 
 @register

@@ -47,4 +47,4 @@ class Question(db.Model):
     @property
     def first_year(self) -> int | None:
         """Year the question's earliest source event starts, for era rules."""
-        return min((e.start_on.year for e in self.events), default=None)
+        return min((e.start_year for e in self.events), default=None)

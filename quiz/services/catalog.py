@@ -2,10 +2,39 @@
 from sqlalchemy import select
 
 from quiz.extensions import db
+from quiz.generator.dates import EventDate, PartialDate
+from quiz.generator.script import to_traditional
 from quiz.models import Quiz, Timeline
 
 ERA_COUNT = 3
 QUICK_COUNT = 10
+# The standard quizzes' names are data in the timeline's language, not UI strings.
+QUIZ_WORDS = {
+    "zh-Hans": {
+        "all": "{title}：全部事件", "all_about": "每个事件一道题，覆盖整条时间线。",
+        "quick": "{title}：快速十题", "quick_about": "从整条时间线随机抽取十道题。",
+        "era": "{title}：{span}", "era_about": "{span}间的事件，每个事件一道题。",
+    },
+    "en": {
+        "all": "{title}: every event", "all_about": "One question per event, across the whole timeline.",
+        "quick": "{title}: quick ten", "quick_about": "Ten questions drawn at random from the whole timeline.",
+        "era": "{title}: {span}", "era_about": "Events of {span}, one question per event.",
+    },
+}
+QUIZ_WORDS["zh-Hant"] = {key: to_traditional(text) for key, text in QUIZ_WORDS["zh-Hans"].items()}
+
+
+def era_span(first: int, last: int, language: str) -> str:
+    """Name a span of (astronomical) years: 2003–2008年, 221 BC – AD 618, 1995–2000."""
+    if first >= 1 and language != "en":
+        return f"{first}–{last}年" if first != last else f"{first}年"
+    start, end = PartialDate(first), PartialDate(last)
+    return EventDate(start, end).label(language)
+
+
+def _year_slug(year: int) -> str:
+    """Write a year for a URL: 2003, or 221bc."""
+    return str(year) if year >= 1 else f"{1 - year}bc"
 
 
 def split_into_eras(years: list[int], parts: int = ERA_COUNT) -> list[tuple[int, int]]:
@@ -29,17 +58,19 @@ def split_into_eras(years: list[int], parts: int = ERA_COUNT) -> list[tuple[int,
 def default_quizzes(timeline: Timeline) -> list[Quiz]:
     """Describe the standard quizzes for a timeline (not yet stored)."""
     slug, title = timeline.slug, timeline.title
+    words = QUIZ_WORDS.get(timeline.language, QUIZ_WORDS["zh-Hans"])
     quizzes = [
-        Quiz(slug=f"{slug}-all", title=f"{title}：全部事件", rule={"per_event": 1},
-             description="每个事件一道题，覆盖整条时间线。"),
-        Quiz(slug=f"{slug}-quick", title=f"{title}：快速十题", rule={"count": QUICK_COUNT},
-             description="从整条时间线随机抽取十道题。"),
+        Quiz(slug=f"{slug}-all", title=words["all"].format(title=title), rule={"per_event": 1},
+             description=words["all_about"]),
+        Quiz(slug=f"{slug}-quick", title=words["quick"].format(title=title), rule={"count": QUICK_COUNT},
+             description=words["quick_about"]),
     ]
-    for first, last in split_into_eras([e.start_on.year for e in timeline.events]):
+    for first, last in split_into_eras([e.start_year for e in timeline.events]):
+        span = era_span(first, last, timeline.language)
         quizzes.append(Quiz(
-            slug=f"{slug}-{first}-{last}", title=f"{title}：{first}–{last}年",
+            slug=f"{slug}-{_year_slug(first)}-{_year_slug(last)}", title=words["era"].format(title=title, span=span),
             rule={"per_event": 1, "year_from": first, "year_to": last},
-            description=f"{first}年至{last}年间的事件，每个事件一道题。",
+            description=words["era_about"].format(span=span),
         ))
     for position, quiz in enumerate(quizzes):
         quiz.position, quiz.timeline_id = position, timeline.id

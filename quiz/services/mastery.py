@@ -9,7 +9,7 @@ from sqlalchemy import select
 from quiz.extensions import db
 from quiz.models import Event, Question, ReviewCard, Timeline, question_events
 from quiz.services import review
-from quiz.services.catalog import split_into_eras
+from quiz.services.catalog import era_span, split_into_eras
 
 # Chance of recall a week ahead at or above which an event counts as learning / mastered.
 LEARNING_FROM, MASTERED_FROM = 0.7, 0.9
@@ -45,6 +45,7 @@ class Era:
     first: int
     last: int
     cells: list[Cell]
+    label: str = ""  # the span written in the timeline's language
 
 
 def recall_by_event(user_ids: Sequence[int], timeline: Timeline, now: datetime) -> dict[int, list[float]]:
@@ -66,6 +67,7 @@ def timeline_strip(user_ids: Sequence[int], timeline: Timeline, now: datetime) -
     chances = recall_by_event(user_ids, timeline, now)
     cells = [Cell(e, sum(c) / len(c) if (c := chances.get(e.id)) else None, len(c or ())) for e in timeline.events]
     eras = []
-    for first, last in split_into_eras([e.start_on.year for e in timeline.events]):
-        eras.append(Era(first, last, [c for c in cells if first <= c.event.start_on.year <= last]))
+    for first, last in split_into_eras([e.start_year for e in timeline.events]):
+        in_era = [c for c in cells if first <= c.event.start_year <= last]
+        eras.append(Era(first, last, in_era, era_span(first, last, timeline.language)))
     return eras

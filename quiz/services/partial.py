@@ -8,10 +8,10 @@ of events whose true date ranges overlap counts as right either way round.
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from quiz.generator.dates import FULL_WIDTH, DateValueError, PartialDate
+from quiz.generator.date_read import FULL_WIDTH
+from quiz.generator.dates import DateValueError, EventDate, PartialDate
 from quiz.generator.text import split_sentences, trim_end
 
 FULL_MARKS_WITHIN = {"year": 5, "month": 12, "day": 30}
@@ -35,7 +35,12 @@ def distance(given: PartialDate, key: PartialDate) -> int:
         return abs(given.year - key.year)
     if key.precision == "month":
         return abs((given.year * 12 + (given.month or 1)) - (key.year * 12 + (key.month or 1)))
-    return abs((given.start - key.start).days)
+    return abs(given.start - key.start)
+
+
+def date_label(typed: PartialDate) -> str:
+    """Write a typed date the way Chinese keys are written (2008年10月)."""
+    return EventDate(typed, typed).label("zh-Hans")
 
 
 def date_points(given: PartialDate, key: PartialDate) -> float:
@@ -71,8 +76,8 @@ def pairs_points(given: Sequence[str], key: Sequence[str], ties: Iterable[Iterab
     return round(right / len(pairs), 2)
 
 
-def overlapping_pairs(spans: dict[str, tuple[date, date]]) -> list[list[str]]:
-    """Pairs of items whose inclusive date ranges share a day."""
+def overlapping_pairs(spans: dict[str, tuple[int, int]]) -> list[list[str]]:
+    """Pairs of items whose inclusive day-number ranges share a day."""
     items = sorted(spans)
     return [[a, b] for i, a in enumerate(items) for b in items[i + 1:]
             if spans[a][0] <= spans[b][1] and spans[b][0] <= spans[a][1]]
@@ -88,6 +93,6 @@ def answer_key(item) -> Any:
     """The key a grader sees: an order item's key also names its tied pairs, from its events' dates."""
     if item.kind != "order" or item.question is None:
         return item.answer
-    spans = {event_title(e.headline): (e.start_on, e.end_on) for e in item.question.events}
+    spans = {event_title(e.headline): (e.start_day, e.end_day) for e in item.question.events}
     spans = {title: span for title, span in spans.items() if title in item.answer}
     return {"order": item.answer, "ties": overlapping_pairs(spans)}

@@ -47,7 +47,7 @@ class BoardRow:
 
 def certainly_before(a: Event, b: Event) -> bool:
     """The whole of a's date range ends before b's begins."""
-    return a.end_on < b.start_on
+    return a.end_day < b.start_day
 
 
 def fits(card: Event, line: list[Event], gap: int) -> bool:

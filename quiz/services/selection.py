@@ -42,7 +42,7 @@ def within_years(question: Question, year_from: int | None, year_to: int | None)
     """Tell whether every source event of the question lies inside the year span."""
     low = year_from if year_from is not None else -10**6
     high = year_to if year_to is not None else 10**6
-    return all(low <= e.start_on.year and e.end_on.year <= high for e in question.events)
+    return all(low <= e.start_year and e.end_year <= high for e in question.events)
 
 
 def one_per_event(questions: list[Question], rng: random.Random) -> list[Question]:

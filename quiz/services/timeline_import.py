@@ -21,6 +21,8 @@ class Preview:
 
     events: list[generator.Event] = field(default_factory=list)
     errors: list[generator.TimelineError] = field(default_factory=list)
+    language: str = ""
+    description: str = ""
 
     @property
     def ok(self) -> bool:
@@ -37,7 +39,8 @@ def preview(text: str) -> Preview:
     """Parse the text; if it fails, parse each event on its own to report every bad line."""
     text = normalise(text)
     try:
-        return Preview(events=generator.parse_timeline(text))
+        parsed = generator.read_timeline(text)
+        return Preview(parsed.events, language=parsed.language, description=timelines.description_of(parsed))
     except generator.TimelineError as whole:
         blocks = split_blocks(text)
         if len(blocks) < 2:
@@ -47,7 +50,7 @@ def preview(text: str) -> Preview:
         try:
             events = generator.parse_timeline("\n".join(lines))
         except generator.TimelineError as error:
-            found.errors.append(generator.TimelineError(start + max(error.line, 1) - 1, error.message))
+            found.errors.append(generator.TimelineError(start + max(error.line, 1) - 1, error.code, **error.params))
         else:
             found.events += [] if lead else [replace(e, line=start + e.line - 1) for e in events]
     return found

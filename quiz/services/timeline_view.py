@@ -5,8 +5,9 @@ Positions are shares (0–100) of the axis. Long empty stretches are shortened s
 """
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
+from quiz.generator.dates import day_number, from_day_number
 from quiz.models import Event, Timeline
 from quiz.services.catalog import split_into_eras
 from quiz.services.mastery import Cell, recall_by_event
@@ -69,11 +70,12 @@ class TimelineLayout:
     length_rem: float
 
 
-def year_value(day: date) -> float:
-    """A date as a fractional year, so spans compare on one scale."""
-    start = date(day.year, 1, 1).toordinal()
-    days = date(day.year + 1, 1, 1).toordinal() - start if day.year < 9999 else 365
-    return day.year + (day.toordinal() - start) / days
+def year_value(day: int) -> float:
+    """A day number (quiz.generator.dates) as a fractional astronomical year, so spans compare on one scale."""
+    year = from_day_number(day)[0]
+    start = day_number(year, 1, 1)
+    days = day_number(year + 1, 1, 1) - start if year < 9999 else 365
+    return year + (day - start) / days
 
 
 def compressed_scale(values: Sequence[float]) -> tuple[dict[float, float], set[float]]:
@@ -113,23 +115,28 @@ def year_ticks(first: int, last: int, share: Callable[[float], float]) -> list[T
     span = max(last - first, 1)
     step = next((s for s in TICK_STEPS if span / s <= MAX_TICKS), TICK_STEPS[-1])
     first_tick = -(-first // step) * step  # the first round year not before the first event
-    return [Tick(share(float(year)), str(year)) for year in range(first_tick, last + 1, step)]
+    return [Tick(share(float(year)), tick_label(year)) for year in range(first_tick, last + 1, step)]
+
+
+def tick_label(year: int) -> str:
+    """Write an axis year: 2004, or 221 BC (astronomical years below 1)."""
+    return str(year) if year >= 1 else f"{1 - year} BC"
 
 
 def era_spans(timeline: Timeline) -> list[tuple[int, int]]:
     """The timeline's eras (first and last year), as the era quizzes cut them."""
-    return split_into_eras([e.start_on.year for e in timeline.events])
+    return split_into_eras([e.start_year for e in timeline.events])
 
 
 def layout(timeline: Timeline, user_ids: Sequence[int], now: datetime, era: int | None = None) -> TimelineLayout:
     """Place the events (of one era, or all) on a compressed time axis, coloured by the users' mastery."""
     spans = era_spans(timeline)
-    era_of = {e.id: next(i for i, (a, b) in enumerate(spans) if a <= e.start_on.year <= b) for e in timeline.events}
+    era_of = {e.id: next(i for i, (a, b) in enumerate(spans) if a <= e.start_year <= b) for e in timeline.events}
     events = [e for e in timeline.events if era is None or era_of[e.id] == era]
     if not events:
         return TimelineLayout([], [], [], 0, 0.0)
     chances = recall_by_event(user_ids, timeline, now) if user_ids else {}
-    starts = [year_value(e.start_on) for e in events]
+    starts = [year_value(e.start_day) for e in events]
     coordinate, broken = compressed_scale(starts)
     points = sorted(coordinate)
     top = coordinate[points[-1]] or 1.0

@@ -18,10 +18,10 @@ def event_row(event: generator.Event) -> Event:
         line=event.line,
         date_text=event.date_text,
         date_iso=date.iso(),
-        date_label=date.label(),
+        date_label=event.label,
         precision=date.precision,
-        start_on=date.start,
-        end_on=date.end,
+        start_day=date.start,
+        end_day=date.end,
         headline=event.headline,
         body=event.body,
     )
@@ -29,13 +29,19 @@ def event_row(event: generator.Event) -> Event:
 
 def import_timeline(slug: str, title: str, text: str) -> Timeline:
     """Parse `text` and store it with its questions; raises generator.TimelineError."""
-    parsed = generator.parse_timeline(text)
-    timeline = Timeline(slug=slug, title=title, source_text=text)
-    timeline.events = [event_row(e) for e in parsed]
+    parsed = generator.read_timeline(text)
+    timeline = Timeline(slug=slug, title=title, source_text=text, language=parsed.language,
+                        description=description_of(parsed))
+    timeline.events = [event_row(e) for e in parsed.events]
     db.session.add(timeline)
     db.session.flush()
-    sync_generated_questions(timeline, parsed)
+    sync_generated_questions(timeline, parsed.events)
     return timeline
+
+
+def description_of(parsed: generator.ParsedTimeline) -> str:
+    """Return what the file says about itself before its first event: its title, then its preface."""
+    return "\n".join(part for part in (parsed.title, parsed.description) if part)
 
 
 def sync_generated_questions(timeline: Timeline, parsed: list[generator.Event]) -> int:

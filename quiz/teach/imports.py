@@ -25,9 +25,7 @@ def checked_preview(text: str) -> timeline_import.Preview:
     found = timeline_import.preview(text)
     if len(found.events) > MAX_EVENTS:
         first_over = found.events[MAX_EVENTS]
-        found.errors.append(TimelineError(first_over.line, _(
-            "At most %(max)s events in one timeline; this file has %(n)s. Split it into several timelines.",
-            max=MAX_EVENTS, n=len(found.events))))
+        found.errors.append(TimelineError(first_over.line, "too_many_events", max=MAX_EVENTS, n=len(found.events)))
     return found
 
 
