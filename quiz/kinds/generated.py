@@ -11,6 +11,8 @@ LABELS = {
     "date_year": _l("Year of an event"),
     "date_month": _l("Month of an event"),
     "date_day": _l("Day of an event"),
+    "date_decade": _l("Decade of an event"),
+    "date_century": _l("Century of an event"),
     "event_at_date": _l("Event on a date"),
     "which_first": _l("Which came first"),
     "fact": _l("Fact about an event"),
