@@ -6,12 +6,17 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 
-from quiz.generator.kinds_event import FALSE, TRUE
+from quiz.generator.wording import wording
 from quiz.kinds.base import register
 from quiz.kinds.choice import SingleChoice
 
-# What a CSV answer cell may say.
-TRUTH = {"true": "true", "false": "false", TRUE: "true", FALSE: "false", "对": "true", "错": "false"}
+# Teachers' statements use the Simplified words; generated ones use their timeline's language.
+TRUE, FALSE = wording("zh-Hans").true, wording("zh-Hans").false
+TRUE_WORDS = {wording(lang).true for lang in ("zh-Hans", "zh-Hant", "en")}
+# What a CSV answer cell may say (compared in lower case).
+TRUTH = {"true": "true", "false": "false", "对": "true", "错": "false"} | {
+    word.lower(): truth for lang in ("zh-Hans", "zh-Hant", "en")
+    for word, truth in ((wording(lang).true, "true"), (wording(lang).false, "false"))}
 
 
 @register
@@ -31,7 +36,7 @@ class TrueFalse(SingleChoice):
         return [TRUE, FALSE], TRUE if form.truth.data == "true" else FALSE
 
     def load(self, form, question) -> None:
-        form.truth.data = "true" if question.answer == TRUE else "false"
+        form.truth.data = "true" if question.answer in TRUE_WORDS else "false"
 
     def csv_data(self, answer: str, options: list[str]) -> tuple[dict[str, str], list[str]]:
         truth = TRUTH.get(answer.lower(), "")
