@@ -1,16 +1,16 @@
 """Timelines keep their language and description; events store day numbers so BC dates, decades
 and centuries fit (a SQL DATE cannot hold year 0 or BC years).
 
-Revision ID: 0006_timeline_language
-Revises: 0011_place_games
+Revision ID: 0013_timeline_language
+Revises: 0012_daily_unique
 """
 from datetime import date
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_timeline_language"
-down_revision = "0011_place_games"
+revision = "0013_timeline_language"
+down_revision = "0012_daily_unique"
 branch_labels = None
 depends_on = None
 
