@@ -193,7 +193,8 @@ def main() -> None:
 def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> None:
     """Start both servers on the database, run every row and print the figures."""
     print(f"database: {database_url.split(':')[0]}")
-    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "bench-secret", "QUIZ_ENV": "production",
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "bench-secret-" + "b" * 32, "QUIZ_ENV": "production",
+           "TRUSTED_HOSTS": "127.0.0.1",
            "SESSION_COOKIE_SECURE": "0"}
     prepare_database(env)
     run = functools.partial(wrk, seconds=args.seconds, connections=args.connections)

@@ -9,6 +9,7 @@ from sqlalchemy.exc import OperationalError
 from quiz import generator
 from quiz.extensions import db
 from quiz.services import catalog, invites, timelines
+from quiz.services.passwords import PasswordRefused, check_password
 
 
 def setup_database(load_bundled: bool = True) -> str:
@@ -62,8 +63,10 @@ def import_timeline_command(path: Path, slug: str, title: str) -> None:
               help="Omit to be asked for it (better than leaving it in the shell history).")
 def create_admin_command(username: str, password: str) -> None:
     """Create an admin account (or make an existing account admin) who can invite teachers."""
-    if len(password) < 12:
-        raise click.ClickException("use a password of at least 12 characters")
+    try:
+        check_password(password, username)
+    except PasswordRefused as refused:
+        raise click.ClickException(str(refused.message)) from refused
     user = invites.create_admin(username, password)
     click.echo(f"admin '{user.username}' ready")
 

@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 
 MB = 1024 * 1024
+SECRET_KEY_MIN_BYTES = 32
 THROTTLES = ("LOGIN_RATE_LIMIT", "LOGIN_ADDRESS_RATE_LIMIT", "SIGNUP_RATE_LIMIT", "GUEST_RATE_LIMIT")
 
 
@@ -57,6 +58,8 @@ def from_environment() -> dict[str, Any]:
     for name in ("RATELIMIT_STORAGE_URI", "RATELIMIT_KEY_PREFIX", *THROTTLES):
         if env.get(name):
             found[name] = env[name]
+    if env.get("TRUSTED_HOSTS"):
+        found["TRUSTED_HOSTS"] = [host.strip() for host in env["TRUSTED_HOSTS"].split(",") if host.strip()]
     if env.get("QUIZ_ENV", "").lower() == "production":
         found["PRODUCTION"] = True
         found["SESSION_COOKIE_SECURE"] = env.get("SESSION_COOKIE_SECURE", "1") != "0"
@@ -80,18 +83,29 @@ def engine_options(uri: str, pool_size: int) -> dict[str, Any]:
 
 
 def ensure_secret_key(app: Flask) -> None:
-    """Refuse to start in production without SECRET_KEY; keep a stable one in development."""
-    if app.config.get("SECRET_KEY"):
-        return
-    if app.config["PRODUCTION"]:
+    """Refuse to start in production without a SECRET_KEY of 32 bytes or more; keep a stable one in development."""
+    key = app.config.get("SECRET_KEY")
+    if app.config["PRODUCTION"] and not key:
         raise ConfigError(
             "SECRET_KEY is not set. In production (QUIZ_ENV=production) set the SECRET_KEY "
             "environment variable to a long random string shared by every app process."
         )
+    if app.config["PRODUCTION"] and len(key.encode() if isinstance(key, str) else key) < SECRET_KEY_MIN_BYTES:
+        raise ConfigError(f"SECRET_KEY is shorter than {SECRET_KEY_MIN_BYTES} bytes; generate one with: "
+                          "python -c 'import secrets; print(secrets.token_hex(32))'")
+    if key:
+        return
     key_file = Path(app.instance_path) / "secret_key"
     if not key_file.exists():
         key_file.write_text(secrets.token_hex(32))
     app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def ensure_trusted_hosts(app: Flask) -> None:
+    """In production, answer only to the site's own host names (Flask refuses any other Host: 400)."""
+    if app.config["PRODUCTION"] and not app.config.get("TRUSTED_HOSTS"):
+        raise ConfigError("TRUSTED_HOSTS is not set. In production set it to the site's host names, "
+                          "comma-separated, e.g. TRUSTED_HOSTS=quiz.example.org,www.quiz.example.org")
 
 
 def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
@@ -107,3 +121,4 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(uri, pool)
     ensure_secret_key(app)
+    ensure_trusted_hosts(app)

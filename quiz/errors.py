@@ -7,7 +7,7 @@ from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
-from werkzeug.exceptions import HTTPException, InternalServerError, default_exceptions
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError, default_exceptions
 
 from quiz.extensions import db, login_manager
 
@@ -59,6 +59,11 @@ def render_rate_limited(error: RateLimitExceeded):
     return render_error_page(429, error.description)
 
 
+def render_untrusted_host(error: SecurityError):
+    """A Host header not in TRUSTED_HOSTS: no page of this site (nor its links) is built for it."""
+    return _("This site does not answer to that host name."), 400, {"Content-Type": "text/plain; charset=utf-8"}
+
+
 def render_server_error(error: Exception):
     """Roll back the failed transaction and show a generic page."""
     rollback_quietly()
@@ -89,5 +94,6 @@ def init_app(app: Flask) -> None:
         app.register_error_handler(error, render_database_error)
     app.register_error_handler(CSRFError, render_csrf_error)
     app.register_error_handler(RateLimitExceeded, render_rate_limited)
+    app.register_error_handler(SecurityError, render_untrusted_host)
     app.register_error_handler(HTTPException, render_http_error)
     app.register_error_handler(Exception, render_server_error)

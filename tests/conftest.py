@@ -20,7 +20,8 @@ def base_config(database_url: str) -> dict:
     """Test settings: a real database, CSRF on, throttling off unless a test turns it on."""
     return {
         "TESTING": True,
-        "SECRET_KEY": "test-secret",
+        "SECRET_KEY": "test-secret-of-at-least-32-bytes-long",
+        "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
         "SQLALCHEMY_DATABASE_URI": database_url,
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": None,

@@ -27,7 +27,7 @@ def row_counts() -> dict[str, int]:
 
 
 # The settings of the `app` fixture that every extra app keeps unless a test overrides them.
-BASE_KEYS = ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "RATELIMIT_ENABLED")
+BASE_KEYS = ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "RATELIMIT_ENABLED", "TRUSTED_HOSTS")
 
 
 @contextlib.contextmanager

@@ -25,7 +25,8 @@ def closed_port() -> int:
 
 def run_setup(database_url: str) -> subprocess.CompletedProcess:
     """Run `flask setup` the way an operator does, against the given database."""
-    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "x" * 32, "QUIZ_ENV": "production"}
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "x" * 32, "QUIZ_ENV": "production",
+           "TRUSTED_HOSTS": "localhost"}
     flask = Path(sys.executable).with_name("flask")
     return subprocess.run([str(flask), "--app", "quiz", "setup"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60)

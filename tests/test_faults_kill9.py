@@ -35,7 +35,8 @@ def free_port() -> int:
 
 def server_env(database_url: str) -> dict:
     """The environment of a production start, on the test database, over plain HTTP."""
-    return {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "kill9-secret", "QUIZ_ENV": "production",
+    return {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "kill9-secret-" + "k" * 32, "QUIZ_ENV": "production",
+            "TRUSTED_HOSTS": "127.0.0.1",
             "SESSION_COOKIE_SECURE": "0"}
 
 

@@ -103,9 +103,9 @@ def test_passwords_are_stored_as_salted_scrypt_hashes(app, actions):
 
 @pytest.mark.parametrize("password, accepted", [
     ("a" * 11, False),
-    ("a" * 12, True),
-    ("x" * 64, True),
-    ("x" * 128, True),
+    ("ab" * 6, True),
+    ("xy" * 32, True),
+    ("xy" * 64, True),
     ("x" * 129, False),
     ("four words with spaces", True),
     ("长城长城长城长城长城长城", True),

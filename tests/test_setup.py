@@ -39,6 +39,7 @@ def test_production_without_secret_key_is_a_clear_startup_error(monkeypatch, tmp
 def test_production_with_secret_key_uses_secure_cookies(monkeypatch, tmp_path):
     monkeypatch.setenv("QUIZ_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "s" * 40)
+    monkeypatch.setenv("TRUSTED_HOSTS", "quiz.example.org")
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db"})
     assert app.config["SECRET_KEY"] == "s" * 40
     assert app.config["SESSION_COOKIE_SECURE"] is True and not app.debug

@@ -8,10 +8,18 @@ from quiz.extensions import db
 from quiz.forms import EmptyForm, Form  # noqa: F401  (EmptyForm lives in quiz.forms; old imports still work)
 from quiz.models import User
 from quiz.services.nicknames import normalise_nickname
+from quiz.services.passwords import PASSWORD_MAX, PasswordRefused, check_password
 
-# ASVS V2.1: at least 12 characters, long passphrases allowed, nothing truncated.
-PASSWORD_MIN, PASSWORD_MAX = 12, 128
 USERNAME_PATTERN = r"^[\w.\-]+$"
+
+
+def password_policy(form, field) -> None:
+    """Apply the password policy (quiz/services/passwords.py) to a new password."""
+    username = form.username.data if hasattr(form, "username") else getattr(form, "account_name", None)
+    try:
+        check_password(field.data or "", username)
+    except PasswordRefused as refused:
+        raise ValidationError(refused.message) from refused
 
 
 def nickname_filter(value: str | None) -> str | None:
@@ -35,9 +43,7 @@ class SignupForm(NicknameMixin, Form):
     username = StringField(_l("Login name"), validators=[
         InputRequired(), Length(min=3, max=40),
         Regexp(USERNAME_PATTERN, message=_l("Use letters, digits, dots, dashes or underscores."))])
-    password = PasswordField(_l("Password"), validators=[
-        InputRequired(), Length(min=PASSWORD_MIN, max=PASSWORD_MAX,
-                                message=_l("Use between 12 and 128 characters."))])
+    password = PasswordField(_l("Password"), validators=[InputRequired(), password_policy])
     confirm = PasswordField(_l("Repeat password"), validators=[
         InputRequired(), EqualTo("password", message=_l("The passwords do not match."))])
 
