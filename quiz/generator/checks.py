@@ -10,12 +10,10 @@ from .model import Question
 from .script import mixed_scripts
 from .text import options_alike
 
-DATE_SHAPES = {
-    "year": r"\d{4}年",
-    "month": r"\d{4}年\d{1,2}月",
-    "day": r"\d{4}年\d{1,2}月\d{1,2}日",
-    "range": r"\d{4}~\d{4}年",
-}
+DATE_SHAPES = tuple(
+    re.compile(shape)
+    for shape in (r"\d{4}年", r"\d{4}年\d{1,2}月", r"\d{4}年\d{1,2}月\d{1,2}日", r"\d{4}~\d{4}年")
+)
 EVENT_OPTION_KINDS = ("event_at_date", "which_first", "order", "before_after")
 # What a date leaves behind when a parser cuts it short: 代，… / 至24日，… / 世纪…
 DATE_RESIDUE_RE = re.compile(r"^(?:[\d〇零一二三四五六七八九十]*(?:年代|年|月|日|号|代|世纪)|[至~\-–—到]\s*\d)")
@@ -122,8 +120,8 @@ def _options_look_alike(q: Question) -> str | None:
     answer = q.answer if isinstance(q.answer, str) else None
     if not options_alike(q.choices, answer):
         return "options differ in length or visible cues (quotes, titles, commas)"
-    if answer and (shape := next((s for s in DATE_SHAPES.values() if re.fullmatch(s, answer)), None)):
-        if not all(re.fullmatch(shape, c) for c in q.choices):
+    if answer and answer[:1].isdigit() and (shape := next((s for s in DATE_SHAPES if s.fullmatch(answer)), None)):
+        if not all(shape.fullmatch(c) for c in q.choices):
             return "date options do not share the answer's precision"
     return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .dates import EventDate
@@ -31,7 +32,7 @@ class Event:
         """Tell whether the headline holds several events (never one clear answer)."""
         return len(self.parts) > 1
 
-    @property
+    @cached_property
     def title(self) -> str:
         """Return the headline's first sentence without closing punctuation."""
         sentences = split_sentences(self.headline)

@@ -23,7 +23,7 @@ STOP_CHARS = set("了的是在和与把被也就都从为对将向于而及或")
 _LOCK = threading.Lock()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One jieba token with its tag and offsets in its sentence."""
 
@@ -90,14 +90,24 @@ def _suffix_compounds(toks: list[tuple[str, int, int]], tags: dict[str, str]) ->
     return found
 
 
+CACHED_SENTENCES = 2000
+
+
 def tag_sentences(sentences: tuple[str, ...]) -> list[list[Token]]:
     """Tag every sentence with jieba.posseg after adding the text's own words."""
+    if len(sentences) > CACHED_SENTENCES:
+        return list(_tag(sentences))  # a huge timeline is not regenerated often; keep memory for it
     return list(_tag_cached(sentences))
 
 
 @lru_cache(maxsize=8)
 def _tag_cached(sentences: tuple[str, ...]) -> tuple[list[Token], ...]:
     """Tag sentences (cached: the app regenerates the same timeline often)."""
+    return _tag(sentences)
+
+
+def _tag(sentences: tuple[str, ...]) -> tuple[list[Token], ...]:
+    """Tag sentences with the timeline's own words added to jieba for the duration."""
     jieba = _jieba()
     lexicon = build_lexicon(sentences)
     with _LOCK, _user_words(jieba, lexicon):

@@ -18,7 +18,7 @@ def _converter(config: str) -> Any:
     return opencc.OpenCC(config)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def script_marks(text: str) -> tuple[bool, bool]:
     """Return (has Simplified-only characters, has Traditional-only characters)."""
     if all(ord(c) < 0x3400 for c in text):
@@ -31,6 +31,8 @@ def script_marks(text: str) -> tuple[bool, bool]:
 
 def mixed_scripts(texts: list[str]) -> bool:
     """Tell whether some texts show Simplified-only and others Traditional-only characters."""
+    if _converter("t2s").convert("".join(texts)) == "".join(texts):
+        return False  # no Traditional-only character anywhere: the usual case, one conversion
     marks = [script_marks(t) for t in texts]
     return any(s for s, _ in marks) and any(t for _, t in marks)
 
