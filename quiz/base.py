@@ -19,6 +19,11 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+def one_of(column: str, values: tuple[str, ...]) -> str:
+    """The SQL of a CHECK that a column holds one of the values."""
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
 def now_utc() -> datetime:
     """Return the current UTC time as a naive datetime (SQLite keeps no zone)."""
     return datetime.now(timezone.utc).replace(tzinfo=None)

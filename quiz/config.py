@@ -43,7 +43,6 @@ def defaults(app: Flask) -> dict[str, Any]:
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "PRODUCTION": False,
         "LOAD_BUNDLED_TIMELINE": True,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     }
 
 
@@ -118,7 +117,8 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config.from_mapping(test_config)
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     pool = int(os.environ.get("DB_POOL_SIZE", "5"))
-    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
-    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = engine_options(uri, pool)
+    # Options set in instance/config.py or by a test win over the computed ones; they never replace them all.
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**engine_options(uri, pool),
+                                               **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     ensure_secret_key(app)
     ensure_trusted_hosts(app)

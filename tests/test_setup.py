@@ -6,6 +6,7 @@ from contextlib import contextmanager
 import pytest
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import make_url
 
 from quiz import ROOT, create_app
@@ -141,3 +142,45 @@ def test_upgrading_keeps_event_dates_and_detects_the_language_of_stored_timeline
         timeline = conn.execute(text("SELECT language, description FROM timelines")).one()
     assert tuple(event) == (date(1905, 1, 1).toordinal(), date(1905, 12, 31).toordinal(), "1905年")
     assert tuple(timeline) == ("zh-Hant", "科學大事記")
+
+
+@pytest.mark.parametrize("options, expected", [
+    ({"pool_recycle": 300}, {"pool_pre_ping": True, "pool_recycle": 300}),
+    ({"pool_pre_ping": False}, {"pool_pre_ping": False}),
+])
+def test_configured_engine_options_are_merged_with_the_computed_ones(tmp_path, options, expected):
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db",
+                      "SQLALCHEMY_ENGINE_OPTIONS": options})
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"] == expected
+
+
+def test_postgresql_keeps_its_pool_size_beside_configured_options(tmp_path):
+    app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://u@127.0.0.1:1/none",
+                      "SQLALCHEMY_ENGINE_OPTIONS": {"pool_recycle": 300}})
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_recycle"] == 300
+    assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_size"] >= 1
+
+
+@pytest.mark.parametrize("statement", [
+    "INSERT INTO users (nickname, role, session_token, hidden_from_boards, created_at) "
+    "VALUES ('x', 'superuser', 'tok', false, '2026-01-01 00:00:00')",
+    "INSERT INTO questions (timeline_id, kind, prompt, choices, answer, explanation, origin, hidden, created_at) "
+    "VALUES (1, 'choice', 'q?', '[]', '\"a\"', '', 'stolen', false, '2026-01-01 00:00:00')",
+    "INSERT INTO questions (timeline_id, kind, prompt, choices, answer, explanation, origin, hidden, created_at) "
+    "VALUES (1, '', 'q?', '[]', '\"a\"', '', 'custom', false, '2026-01-01 00:00:00')",
+])
+def test_the_database_refuses_unknown_roles_and_origins_and_empty_kinds(app, statement):
+    with app.app_context(), pytest.raises(IntegrityError):
+        db.session.execute(text(statement))
+    with app.app_context():
+        db.session.rollback()
+
+
+def test_a_new_generator_kind_is_stored_without_a_migration(app):
+    with app.app_context():
+        db.session.execute(text(
+            "INSERT INTO questions (timeline_id, kind, prompt, choices, answer, explanation, origin, hidden, created_at) "
+            "VALUES (1, 'century_of_event', 'q?', '[]', '\"a\"', '', 'generated', false, '2026-01-01 00:00:00')"))
+        db.session.commit()
+        assert db.session.scalar(select(func.count()).where(Question.kind == "century_of_event")) == 1
+

@@ -2,7 +2,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quiz.extensions import db
@@ -55,6 +55,7 @@ class AttemptItem(db.Model):
     __table_args__ = (
         UniqueConstraint("attempt_id", "position"),
         UniqueConstraint("attempt_id", "question_id"),
+        CheckConstraint("kind <> ''", name="kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -2,13 +2,15 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quiz.extensions import db
-from quiz.base import now_utc
+from quiz.base import now_utc, one_of
 from quiz.models.timeline import Event, Timeline
 
+# Where a question comes from (a CHECK constraint). Kinds are open-ended: the generator adds new ones,
+# and an unknown kind plays as single choice (quiz/kinds), so the database only refuses an empty kind.
 ORIGINS = ("generated", "custom", "imported")
 
 question_events = Table(
@@ -23,7 +25,11 @@ class Question(db.Model):
     """A question with its choices and key; the key never leaves the server unasked."""
 
     __tablename__ = "questions"
-    __table_args__ = (UniqueConstraint("timeline_id", "gen_key"),)
+    __table_args__ = (
+        UniqueConstraint("timeline_id", "gen_key"),
+        CheckConstraint(one_of("origin", ORIGINS), name="origin"),
+        CheckConstraint("kind <> ''", name="kind"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     timeline_id: Mapped[int | None] = mapped_column(ForeignKey("timelines.id"), index=True)
@@ -43,8 +49,3 @@ class Question(db.Model):
 
     timeline: Mapped[Timeline | None] = relationship()
     events: Mapped[list[Event]] = relationship(secondary=question_events, order_by=Event.position)
-
-    @property
-    def first_year(self) -> int | None:
-        """Year the question's earliest source event starts, for era rules."""
-        return min((e.start_year for e in self.events), default=None)

@@ -3,13 +3,14 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import String
+from sqlalchemy import CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.extensions import db
-from quiz.base import now_utc
+from quiz.base import now_utc, one_of
 
+# Every role the database accepts (a CHECK constraint); access rules are in quiz/access.py.
 ROLES = ("guest", "student", "teacher", "admin")
 
 
@@ -22,6 +23,7 @@ class User(UserMixin, db.Model):
     """A player or teacher; guests are users without a login name."""
 
     __tablename__ = "users"
+    __table_args__ = (CheckConstraint(one_of("role", ROLES), name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str | None] = mapped_column(String(40), unique=True)
