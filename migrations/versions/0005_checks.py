@@ -4,12 +4,12 @@ Kinds get no list of values: the generator adds kinds over time and an unknown k
 as single choice, so a list here would turn every new generator kind into a failed import.
 
 Revision ID: 0005_checks
-Revises: 0012_daily_unique
+Revises: 0013_timeline_language
 """
 from alembic import op
 
 revision = "0005_checks"
-down_revision = "0012_daily_unique"
+down_revision = "0013_timeline_language"
 branch_labels = None
 depends_on = None
 
