@@ -62,6 +62,19 @@ class LoginForm(Form):
     remember = BooleanField(_l("Keep me signed in on this device"), default=True)
 
 
+class ChangePasswordForm(Form):
+    """Change your own password: the current one proves it is you."""
+
+    current = PasswordField(_l("Current password"), validators=[InputRequired(), Length(max=PASSWORD_MAX)])
+    password = PasswordField(_l("New password"), validators=[InputRequired(), password_policy])
+    confirm = PasswordField(_l("Repeat new password"), validators=[
+        InputRequired(), EqualTo("password", message=_l("The passwords do not match."))])
+
+    def __init__(self, account_name: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.account_name = account_name
+
+
 class TeacherSignupForm(SignupForm):
     """Create a teacher account with an invite code from an admin."""
 

@@ -3,10 +3,10 @@ import secrets
 
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 
 from quiz.auth import bp
-from quiz.auth.forms import GuestForm, LoginForm, SignupForm, TeacherSignupForm
+from quiz.auth.forms import ChangePasswordForm, GuestForm, LoginForm, SignupForm, TeacherSignupForm
 from quiz import throttle
 from quiz.extensions import db, login_manager
 from quiz.models import User
@@ -113,6 +113,27 @@ def guest():
 def guest_form():
     """Ask a visitor for a nickname before they play."""
     return render_template("auth/guest.html", form=GuestForm())
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+@throttle.login_failures
+def change_password():
+    """Change your own password; other browsers signed in as you are signed out."""
+    if current_user.is_guest:
+        return redirect(url_for("auth.signup"))
+    form = ChangePasswordForm(current_user.username)
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            accounts.change_password(user, form.current.data, form.password.data)
+        except accounts.WrongPassword:
+            form.current.errors.append(_("That is not your current password."))
+        else:
+            start_session(user)
+            flash(_("Password changed. Other devices signed in as you have been signed out."), "success")
+            return redirect(url_for("play.index"))
+    return render_template("auth/password.html", form=form), 400 if form.errors else 200
 
 
 @bp.route("/logout", methods=["POST"])

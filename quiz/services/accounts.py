@@ -54,6 +54,19 @@ def authenticate(username: str, password: str) -> User | None:
     return user if user.check_password(password) else None
 
 
+class WrongPassword(Exception):
+    """The current password given to change it was wrong."""
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """Set a new password after checking the current one; every other session of the user ends."""
+    if not user.check_password(current):
+        raise WrongPassword(user.id)
+    user.set_password(new)
+    user.rotate_session()
+    db.session.commit()
+
+
 def sign_out_everywhere(user: User) -> None:
     """Rotate the session token: every cookie issued before stops working."""
     user.rotate_session()
