@@ -1,0 +1,77 @@
+"""End to end: a teacher imports the English corpus timeline in the English UI, and it plays in English."""
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from quiz.services import invites
+
+pytestmark = pytest.mark.browser
+PASSWORD = "a long enough passphrase"
+CORPUS = Path(__file__).resolve().parent.parent / "generator" / "corpus"
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def english_page(browser, server) -> Page:
+    """A fresh browser whose user reads English."""
+    page = browser.new_context(base_url=server, locale="en-US").new_page()
+    page.set_default_timeout(10_000)
+    return page
+
+
+def upload(page: Page, path: Path, slug: str) -> None:
+    """Send a timeline file to the preview step."""
+    page.goto("/teach/import/timeline")
+    page.get_by_label("Timeline file (UTF-8 text)").set_input_files(str(path))
+    page.get_by_label("Short name (used in addresses)").fill(slug)
+    page.get_by_label("Title shown to players").fill("Communication")
+    page.get_by_role("button", name="Preview").click()
+
+
+def test_english_timeline_imports_and_plays_in_english(browser, server, tmp_path):
+    admin = invites.create_admin("boss", PASSWORD)
+    code = invites.create_invite(admin, 1, 7).code
+    teacher = english_page(browser, server)
+    teacher.goto("/auth/teacher-signup")
+    teacher.get_by_label("Invite code").fill(code)
+    teacher.get_by_label("Login name").fill("teacher")
+    teacher.get_by_label("Nickname").fill("Ms Smith")
+    teacher.get_by_label("Password", exact=True).fill(PASSWORD)
+    teacher.get_by_label("Repeat password").fill(PASSWORD)
+    teacher.get_by_role("button", name="Create teacher account").click()
+
+    bad = tmp_path / "bad.md"
+    bad.write_text("# Dates\n## 1971 — email\n## 3/5/2019 — unclear\n", encoding="utf-8")
+    upload(teacher, bad, "bad-dates")
+    expect(teacher.get_by_text(re.compile(r"Line 3: “3/5/2019” is ambiguous"))).to_be_visible()
+    expect(teacher.get_by_role("button", name="Save this timeline")).to_have_count(0)
+
+    upload(teacher, CORPUS / "en_communication.md", "communication")
+    expect(teacher.get_by_text("Language of its questions: English")).to_be_visible()
+    expect(teacher.get_by_text(re.compile("A Short History of Communication"))).to_be_visible()
+    expect(teacher.get_by_role("row", name=re.compile("October 29, 1969"))).to_be_visible()
+    expect(teacher.get_by_role("row", name=re.compile("44 BC"))).to_be_visible()
+    assert Axe().run(teacher).violations_count == 0
+    teacher.get_by_role("button", name="Save this timeline").click()
+    expect(teacher.get_by_text(re.compile(r"Imported 32 events"))).to_be_visible()
+
+    student = english_page(browser, server)
+    student.goto("/quiz/communication-all")
+    expect(student.get_by_role("heading", name="Communication: every event")).to_be_visible()
+    student.get_by_label("Nickname").fill("Ada")
+    student.get_by_role("button", name="Continue as guest").click()
+    student.get_by_role("button", name="Start the quiz").click()
+    expect(student.get_by_text(re.compile(r"Question 1 of \d+"))).to_be_visible()
+    question = student.locator("form").filter(has=student.get_by_role("button", name="Submit answer"))
+    text = question.inner_text()
+    assert student.locator(".prompt").first.inner_text() and not CJK.search(text), text
+    options = student.get_by_role("radio")
+    if options.count():
+        options.first.check()  # an ordering question is submitted as shown
+    student.get_by_role("button", name="Submit answer").click()
+    expect(student.get_by_role("heading", name=re.compile(r"Right!|Not quite\.|Partly right\."))).to_be_visible()
+    expect(student.get_by_text("Correct answer")).to_be_visible()
+    student.context.close()
+    teacher.context.close()
