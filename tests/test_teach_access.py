@@ -17,7 +17,8 @@ def staff_rules(app) -> list:
 
 def path_for(rule, ids: dict) -> str:
     """Build a real path for a rule from the ids of rows the teacher owns."""
-    action = {"teach.hide_question": "hide", "teach.publish_quiz": "publish"}.get(rule.endpoint)
+    action = {"teach.hide_question": "hide", "teach.publish_quiz": "publish",
+              "teach.settle_reported": "dismiss"}.get(rule.endpoint)
     values = {**ids, "kind": "choice", "action": action}
     return url_for(rule.endpoint, **{k: values[k] for k in rule.arguments})
 
@@ -31,7 +32,7 @@ def teacher_rows(app, inspector_app):
     quiz = teacher_quiz(teacher, [question.id])
     classroom = class_with(teacher, quiz)
     return {"question_id": question.id, "quiz_id": quiz.id, "class_id": classroom.id,
-            "assignment_id": classroom.assignments[0].id}
+            "assignment_id": classroom.assignments[0].id, "user_id": teacher.id, "invite_id": 1}
 
 
 def test_the_map_has_teacher_and_admin_routes(app):

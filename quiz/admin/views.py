@@ -5,9 +5,11 @@ from flask_login import current_user
 
 from quiz.admin import bp
 from quiz.admin.forms import InviteForm
-from quiz.models import now_utc
+from quiz.errors import abort_with
+from quiz.extensions import db
+from quiz.models import Invite, now_utc
 from quiz.services import invites
-from quiz.web import render_form
+from quiz.web import render_form, require_post_form
 
 
 @bp.route("/invites", methods=["GET", "POST"])
@@ -19,3 +21,15 @@ def invite_codes():
         flash(_("New invite code: %(code)s", code=invite.code), "success")
         return redirect(url_for("admin.invite_codes"))
     return render_form("admin/invites.html", form, invites=invites.invites_of(current_user), now=now_utc())
+
+
+@bp.route("/invites/<int:invite_id>/revoke", methods=["POST"])
+def revoke_invite(invite_id: int):
+    """Stop an invite code from making more teacher accounts."""
+    invite = db.session.get(Invite, invite_id)
+    if invite is None or invite.created_by_id != current_user.id:
+        abort_with(404, _("There is no such invite code."))
+    require_post_form()
+    invites.revoke(invite)
+    flash(_("Invite code %(code)s revoked.", code=invite.code), "info")
+    return redirect(url_for("admin.invite_codes"))

@@ -4,6 +4,7 @@ from quiz.base import Base, now_utc
 from quiz.models.learning import ReviewCard
 from quiz.models.question import Question, question_events
 from quiz.models.quiz import Quiz, QuizQuestion
+from quiz.models.report import QuestionReport
 from quiz.models.standing import BoardTotal, Standing
 from quiz.models.study import PlaceGame
 from quiz.models.teaching import Assignment, ClassMember, Classroom, Invite
@@ -11,7 +12,7 @@ from quiz.models.timeline import Event, Timeline
 from quiz.models.user import User
 
 __all__ = [
-    "ReviewCard",
+    "QuestionReport", "ReviewCard",
     "BoardTotal", "Standing",
     "PlaceGame",
     "Assignment", "ClassMember", "Classroom", "Invite",

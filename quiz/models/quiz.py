@@ -29,6 +29,8 @@ class Quiz(db.Model):
     # Set for quizzes a teacher built; the server refuses answers after the limit.
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     time_limit: Mapped[int | None]  # seconds
+    # A deleted quiz is unpublished and gone from the teacher's lists; its attempts stay.
+    deleted_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     timeline: Mapped[Timeline | None] = relationship()

@@ -4,3 +4,4 @@ from flask import Blueprint
 bp = Blueprint("play", __name__)
 
 from quiz.play import views  # noqa: E402,F401  (routes register on import)
+from quiz.play import reports  # noqa: E402,F401  (students report a problem with a question)

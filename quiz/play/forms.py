@@ -1,11 +1,13 @@
 """Forms for playing: answering one question (its fields come from the kinds), switching language."""
-from wtforms import HiddenField
-from wtforms.validators import InputRequired
+from flask_babel import lazy_gettext as _l
+from wtforms import HiddenField, RadioField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length
 
 from quiz.forms import Form
 from quiz.kinds import AnswerForm
 
-__all__ = ["AnswerForm", "LanguageForm"]
+__all__ = ["AnswerForm", "LanguageForm", "ReportForm"]
 
 
 class LanguageForm(Form):
@@ -13,3 +15,15 @@ class LanguageForm(Form):
 
     lang = HiddenField(validators=[InputRequired()])
     next = HiddenField()
+
+
+class ReportForm(Form):
+    """A student's report of a problem with the question they just answered."""
+
+    reason = RadioField(_l("What is wrong?"), choices=[
+        SelectChoice("wrong_key", _l("The answer marked right is wrong")),
+        SelectChoice("unclear", _l("The question is unclear")),
+        SelectChoice("typo", _l("A typo or mistake in the text")), SelectChoice("other", _l("Something else"))],
+        validators=[InputRequired()])
+    comment = TextAreaField(_l("Comment (optional)"), validators=[Length(max=500)],
+                            filters=[lambda s: s.strip() if s else s])

@@ -13,7 +13,7 @@ from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Quiz, Timeline
 from quiz.models import now_utc
 from quiz.play import bp
-from quiz.play.forms import AnswerForm, LanguageForm
+from quiz.play.forms import AnswerForm, LanguageForm, ReportForm
 from quiz.security import MAX_ID, is_safe_next, query_int
 from quiz.services import answering, classes, dashboard, play, progress
 from quiz.services.mastery import timeline_strip
@@ -147,7 +147,8 @@ def feedback(attempt_id: int, position: int):
     if item.response is None:
         return redirect(url_for("play.question", attempt_id=attempt.id))
     return render_template("play/feedback.html", attempt=attempt, item=item, has_next=play.has_next(attempt),
-                           time_up=play.seconds_left(attempt) == 0, time_up_form=EmptyForm())
+                           time_up=play.seconds_left(attempt) == 0, time_up_form=EmptyForm(),
+                           report_form=ReportForm())
 
 
 @bp.route("/attempt/<int:attempt_id>/time-up", methods=["POST"])

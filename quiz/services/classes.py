@@ -23,7 +23,7 @@ def classes_of(teacher: User) -> list[Classroom]:
 
 def quizzes_of(teacher: User) -> list[Quiz]:
     """Quizzes the teacher built (admins see every teacher-built quiz)."""
-    query = select(Quiz).where(Quiz.owner_id.is_not(None)).order_by(Quiz.id)
+    query = select(Quiz).where(Quiz.owner_id.is_not(None), Quiz.deleted_at.is_(None)).order_by(Quiz.id)
     if teacher.role != "admin":
         query = query.where(Quiz.owner_id == teacher.id)
     return list(db.session.scalars(query))
@@ -60,6 +60,16 @@ def join(classroom: Classroom, student: User) -> bool:
             db.session.add(ClassMember(classroom_id=classroom.id, user_id=student.id))
     except IntegrityError:
         return False
+    db.session.commit()
+    return True
+
+
+def remove_student(classroom: Classroom, student_id: int) -> bool:
+    """Take a student out of the class (their attempts stay); False when they were not in it."""
+    member = db.session.get(ClassMember, (classroom.id, student_id))
+    if member is None:
+        return False
+    db.session.delete(member)
     db.session.commit()
     return True
 

@@ -39,6 +39,12 @@ def invites_of(admin: User) -> list[Invite]:
         select(Invite).where(Invite.created_by_id == admin.id).order_by(Invite.id.desc())))
 
 
+def revoke(invite: Invite) -> None:
+    """Stop a code from making more accounts: it expires now (accounts it made stay)."""
+    invite.expires_at = min(invite.expires_at, now_utc())
+    db.session.commit()
+
+
 def redeem(code: str) -> None:
     """Use the code once, in one UPDATE so two sign-ups cannot both take the last use."""
     result = db.session.execute(

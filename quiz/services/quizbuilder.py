@@ -3,8 +3,10 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import delete
+
 from quiz.extensions import db
-from quiz.models import Question, Quiz, QuizQuestion, User
+from quiz.models import Assignment, Question, Quiz, QuizQuestion, User, now_utc
 from quiz.services.selection import candidate_questions
 
 
@@ -45,6 +47,21 @@ def set_published(quiz: Quiz, published: bool) -> None:
     """Show the quiz to students, or take it off the list (attempts and results stay)."""
     quiz.published = published
     db.session.commit()
+
+
+def delete_quiz(quiz: Quiz) -> None:
+    """Soft-delete: unpublish the quiz, take it back from every class; attempts and standings stay."""
+    quiz.deleted_at, quiz.published = now_utc(), False
+    db.session.execute(delete(Assignment).where(Assignment.quiz_id == quiz.id))
+    db.session.commit()
+
+
+def duplicate_quiz(quiz: Quiz, owner: User, title: str) -> Quiz:
+    """A new, unpublished copy of a quiz (its questions or rule and settings) owned by `owner`."""
+    spec = QuizSpec(title=title[:200], description=quiz.description, timeline_id=quiz.timeline_id,
+                    picked=[item.question_id for item in quiz.items], rule=dict(quiz.rule or {}),
+                    shuffle=quiz.shuffle, time_limit=quiz.time_limit, published=False)
+    return save_quiz(None, spec, owner)
 
 
 def pickable(timeline_id: int, owner: User) -> list[Question]:

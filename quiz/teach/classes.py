@@ -66,3 +66,14 @@ def unassign(assignment_id: int):
     class_service.unassign(assignment)
     flash(_("Assignment removed."), "info")
     return redirect(url_for("teach.class_page", class_id=classroom.id))
+
+
+@bp.route("/classes/<int:class_id>/students/<int:user_id>/remove", methods=["POST"])
+def remove_student(class_id: int, user_id: int):
+    """Take a student out of the class; their attempts stay."""
+    classroom = own_class_or_404(class_id)
+    require_post_form()
+    if not class_service.remove_student(classroom, user_id):
+        abort_with(404, _("That student is not in this class."))
+    flash(_("Student removed from the class."), "info")
+    return redirect(url_for("teach.class_page", class_id=classroom.id))

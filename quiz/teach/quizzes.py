@@ -19,7 +19,7 @@ from quiz.web import render_form, require_owner, require_post_form, row_or_404
 def own_quiz_or_404(quiz_id: int) -> Quiz:
     """A quiz the current teacher built (admins may open any teacher's quiz)."""
     quiz = row_or_404(Quiz, quiz_id, _("There is no such quiz."))
-    if quiz.owner_id is None:  # a bundled quiz: nobody edits it here
+    if quiz.owner_id is None or quiz.deleted_at is not None:  # bundled: nobody edits it here; deleted: gone
         abort_with(404, _("There is no such quiz."))
     require_owner(quiz.owner_id, _("This quiz belongs to another teacher."))
     return quiz
@@ -106,3 +106,23 @@ def publish_quiz(quiz_id: int, action: str):
     quizbuilder.set_published(quiz, action == "publish")
     flash(_("Quiz published.") if action == "publish" else _("Quiz unpublished."), "info")
     return redirect(url_for("teach.quiz_page", quiz_id=quiz.id))
+
+
+@bp.route("/quizzes/<int:quiz_id>/delete", methods=["POST"])
+def delete_quiz(quiz_id: int):
+    """Delete a quiz: it leaves every list and class; students' past attempts stay."""
+    quiz = own_quiz_or_404(quiz_id)
+    require_post_form()
+    quizbuilder.delete_quiz(quiz)
+    flash(_("Quiz “%(title)s” deleted. Students' past attempts are kept.", title=quiz.title), "info")
+    return redirect(url_for("teach.quizzes"))
+
+
+@bp.route("/quizzes/<int:quiz_id>/duplicate", methods=["POST"])
+def duplicate_quiz(quiz_id: int):
+    """Copy a quiz into a new unpublished one, to edit."""
+    quiz = own_quiz_or_404(quiz_id)
+    require_post_form()
+    copy = quizbuilder.duplicate_quiz(quiz, current_user, _("%(title)s (copy)", title=quiz.title))
+    flash(_("Copy made. It is not published yet."), "success")
+    return redirect(url_for("teach.quiz_page", quiz_id=copy.id))

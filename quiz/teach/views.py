@@ -2,7 +2,7 @@
 from flask import current_app, render_template
 from flask_login import current_user
 
-from quiz.services import classes, dashboard
+from quiz.services import classes, dashboard, reports
 from quiz.teach import bp
 
 
@@ -11,5 +11,5 @@ def home():
     """Show each class's assignments (done, not done, average, overdue) and the latest results."""
     return render_template("teach/home.html", overviews=dashboard.overviews(current_user),
                            recent=dashboard.recent_results(current_user),
-                           quizzes=classes.quizzes_of(current_user),
+                           quizzes=classes.quizzes_of(current_user), reported=reports.queue(current_user),
                            now=dashboard.local_now(current_app.config.get("DAILY_TIMEZONE", "Asia/Shanghai")))

@@ -105,3 +105,55 @@ def test_student_sees_each_assignment_with_status_and_score(browser, server, wid
     expect(assignments.get_by_role("listitem").filter(has_text="第二次测验")).to_contain_text("待完成")
     assert problems(page) == []
     page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_student_reports_a_question_and_the_teacher_hides_it_in_place(browser, server, width):
+    teacher_with_a_busy_class()
+    student = new_page(browser, server, width)
+    sign_in(student, "xiaoming")
+    student.get_by_role("link", name="第二次测验").first.click()
+    student.get_by_role("button", name="开始测验").click()
+    student.get_by_label("2005年").check()
+    student.get_by_role("button", name="提交答案").click()
+    student.get_by_text("反馈这道题的问题").click()
+    student.get_by_label("题目表述不清").check()
+    student.get_by_label("说明（可选）").fill("看不懂题目")
+    assert problems(student) == []
+    student.get_by_role("button", name="提交反馈").click()
+    expect(student.get_by_text("谢谢！老师会查看这道题。")).to_be_visible()
+    student.context.close()
+
+    teacher = new_page(browser, server, width)
+    sign_in(teacher, "laoshi")
+    teacher.goto("/teach/reports")
+    card = teacher.get_by_role("region", name="第二题")
+    expect(card).to_contain_text("表述不清 × 1")
+    expect(card).to_contain_text("看不懂题目")
+    assert problems(teacher) == []
+    card.get_by_role("button", name="隐藏这道题").click()
+    expect(teacher.get_by_text("没有待处理的反馈。")).to_be_visible()
+    teacher.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_teacher_duplicates_and_deletes_a_quiz_and_removes_a_student(browser, server, width):
+    teacher_with_a_busy_class()
+    page = new_page(browser, server, width)
+    sign_in(page, "laoshi")
+    page.get_by_role("navigation", name="教学").get_by_role("link", name="测验").click()
+    page.get_by_role("link", name="成立之年").click()
+    page.get_by_role("button", name="复制").click()
+    expect(page.get_by_role("heading", name="成立之年（副本）")).to_be_visible()
+    page.get_by_text("删除这个测验").click()
+    assert problems(page) == []
+    page.get_by_role("button", name="确认删除测验").click()
+    expect(page.get_by_text("测验“成立之年（副本）”已删除")).to_be_visible()
+    expect(page.get_by_role("main").get_by_role("link", name="成立之年（副本）")).to_have_count(0)
+    page.get_by_role("navigation", name="教学").get_by_role("link", name="班级").click()
+    page.get_by_role("link", name="三年二班").click()
+    page.get_by_role("button", name="移出班级 小明").click()
+    expect(page.get_by_text("已将学生移出班级。")).to_be_visible()
+    expect(page.get_by_text("还没有学生。")).to_be_visible()
+    assert problems(page) == []
+    page.context.close()

@@ -1,0 +1,88 @@
+"""Tidying up: remove a student, delete (softly) and duplicate a quiz, revoke an invite code."""
+from sqlalchemy import func, select
+
+from helpers import Actions
+from leaderboard_support import finish, player
+from quiz.extensions import db
+from quiz.models import Assignment, Attempt, ClassMember, Invite, Quiz
+from quiz.services import classes, invites
+from teach_helpers import PASSWORD, class_with, custom_question, signed_in, teacher_quiz, user
+
+
+def test_teacher_removes_a_student_who_keeps_their_attempts(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    quiz = teacher_quiz(user("laoshi"), [custom_question(user("laoshi")).id])
+    classroom = class_with(user("laoshi"), quiz)
+    student = player("小明")
+    classes.join(classroom, student)
+    finish(student, 1, 30, slug=quiz.slug, total=1)
+    page = f"/teach/classes/{classroom.id}"
+    response = teacher.post(f"{page}/students/{student.id}/remove", token_from=page)
+    assert response.status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(ClassMember)) == 0
+    assert db.session.scalar(select(func.count()).select_from(Attempt).where(Attempt.user_id == student.id)) == 1
+    assert teacher.post(f"{page}/students/{student.id}/remove", token_from=page).status_code == 404
+    other = signed_in(app, "teacher", "other")
+    classes.join(classroom, student)
+    assert other.post(f"{page}/students/{student.id}/remove", token_from="/teach/").status_code == 403
+    assert db.session.get(ClassMember, (classroom.id, student.id)) is not None
+
+
+def test_deleted_quiz_leaves_every_list_but_past_attempts_stay(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    quiz = teacher_quiz(user("laoshi"), [custom_question(user("laoshi")).id], title="要删除的测验")
+    classroom = class_with(user("laoshi"), quiz)
+    student = signed_in(app, "student", "xuesheng")
+    classes.join(classroom, user("xuesheng"))
+    attempt_id = student.start(quiz.slug)
+    response = teacher.post(f"/teach/quizzes/{quiz.id}/delete", token_from=f"/teach/quizzes/{quiz.id}")
+    assert response.status_code == 302 and response.headers["Location"] == "/teach/quizzes"
+    assert "已删除" in teacher.client.get("/teach/quizzes").get_data(as_text=True)  # the flash, once
+    assert "要删除的测验" not in teacher.client.get("/teach/quizzes").get_data(as_text=True)
+    assert "要删除的测验" not in teacher.client.get("/teach/").get_data(as_text=True)
+    assert teacher.client.get(f"/teach/quizzes/{quiz.id}").status_code == 404
+    assert student.client.get(f"/quiz/{quiz.slug}").status_code == 404
+    assert "要删除的测验" not in student.client.get("/").get_data(as_text=True)
+    assert "要删除的测验" in student.client.get("/attempts").get_data(as_text=True)
+    assert db.session.get(Attempt, attempt_id) is not None
+    assert db.session.scalar(select(func.count()).select_from(Assignment)) == 0
+    db.session.expire_all()
+    stored = db.session.get(Quiz, quiz.id)
+    assert stored.deleted_at is not None and not stored.published
+
+
+def test_duplicate_copies_questions_and_settings_unpublished(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    ids = [custom_question(owner).id, custom_question(owner, "第二题").id]
+    quiz = teacher_quiz(owner, ids, title="原版", time_limit=300)
+    response = teacher.post(f"/teach/quizzes/{quiz.id}/duplicate", token_from=f"/teach/quizzes/{quiz.id}")
+    copy_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
+    db.session.expire_all()
+    copy = db.session.get(Quiz, copy_id)
+    assert copy.id != quiz.id and copy.slug != quiz.slug and copy.title == "原版（副本）"
+    assert [i.question_id for i in copy.items] == ids and copy.time_limit == 300
+    assert not copy.published and copy.owner_id == owner.id
+    other = signed_in(app, "teacher", "other")
+    assert other.post(f"/teach/quizzes/{quiz.id}/duplicate", token_from="/teach/").status_code == 403
+
+
+def test_revoked_invite_makes_no_more_teachers(app):
+    admin_user = invites.create_admin("boss", PASSWORD)
+    invite = invites.create_invite(admin_user, 5, 7)
+    admin = Actions(app.test_client())
+    admin.login("boss", PASSWORD)
+    response = admin.post(f"/admin/invites/{invite.id}/revoke", token_from="/admin/invites")
+    assert response.status_code == 302
+    page = admin.client.get("/admin/invites").get_data(as_text=True)
+    assert "已作废" in page or "不再有效" in page
+    newcomer = Actions(app.test_client())
+    refused = newcomer.post("/auth/teacher-signup", {"invite_code": invite.code, "username": "late",
+                                                     "nickname": "late", "password": PASSWORD, "confirm": PASSWORD},
+                            token_from="/auth/teacher-signup")
+    assert refused.status_code == 400 and user("late") is None
+    other_admin = invites.create_admin("boss2", PASSWORD)
+    theirs = invites.create_invite(other_admin, 1, 7)
+    assert admin.post(f"/admin/invites/{theirs.id}/revoke", token_from="/admin/invites").status_code == 404
+    db.session.expire_all()
+    assert db.session.get(Invite, theirs.id).usable(theirs.created_at)
