@@ -1,14 +1,14 @@
 """classroom: students' reports on questions; soft-deleted quizzes
 
 Revision ID: 0009_classroom
-Revises: 0011_place_games
+Revises: 0013_timeline_language
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0009_classroom"
-down_revision = "0011_place_games"
+down_revision = "0013_timeline_language"
 branch_labels = None
 depends_on = None
 
