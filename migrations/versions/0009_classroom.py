@@ -1,14 +1,14 @@
 """classroom: students' reports on questions; soft-deleted quizzes
 
 Revision ID: 0009_classroom
-Revises: 0013_timeline_language
+Revises: 0005_checks
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0009_classroom"
-down_revision = "0013_timeline_language"
+down_revision = "0005_checks"
 branch_labels = None
 depends_on = None
 
