@@ -6,8 +6,8 @@ import random
 
 from .index import TimelineIndex
 from .kinds_event import explain
-from .model import Event, Question
 from .dates import EventDate
+from .model import Event, Question
 from .text import options_alike
 from .wording import wording
 
@@ -15,6 +15,7 @@ MIN_GAP = 2
 MAX_GAP = 30
 MAX_TITLE = 30
 NEAREST = 4
+EXACT_UNITS = ("day", "month", "year")  # a decade or century has no single year to subtract
 
 
 def quoted(title: str) -> str:
@@ -23,8 +24,14 @@ def quoted(title: str) -> str:
 
 
 def _plain(event: Event) -> bool:
-    """Tell whether an event can stand in a relative question: one event, one point in time."""
-    return not event.compound and not event.date.is_range and not getattr(event.date, "approximate", False)
+    """Tell whether an event can stand in a years question: one event, one exact day, month or year."""
+    d = event.date
+    return not event.compound and not d.is_range and not d.approximate and d.first.unit in EXACT_UNITS
+
+
+def _short(title: str) -> bool:
+    """Tell whether a headline is short enough to quote twice in one prompt (Latin letters read faster)."""
+    return sum(0.4 if c.isascii() else 1 for c in title) <= MAX_TITLE
 
 
 def year_gap(earlier: Event, later: Event) -> int:
@@ -38,9 +45,9 @@ def years_between(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
         return []
     later = [
         e for e in ix.after(event)
-        if _plain(e) and MIN_GAP <= year_gap(event, e) <= MAX_GAP and e.title != event.title and len(e.title) <= MAX_TITLE
+        if _plain(e) and MIN_GAP <= year_gap(event, e) <= MAX_GAP and e.title != event.title and _short(e.title)
     ]
-    if not later or len(event.title) > MAX_TITLE:
+    if not later or not _short(event.title):
         return []
     partner = later[event.index * 7 % len(later)]  # varied across events, the same for every seed (stable key)
     key = f"years_between:{event.index}"

@@ -9,6 +9,10 @@ from typing import Any
 # may still rewrite them, so they never mark a text as Simplified.
 DUAL_USE = set("台里干后云余范斗冲征准凶丑朴咸仆吁几松谷表面只才制致御注卜千家借采志布回向周游板秋")
 
+# Variants the 2013 Table of General Standard Chinese Characters keeps for names (毕昇): OpenCC's
+# t2s rewrites them, yet they are correct Simplified text.
+NAME_VARIANTS = set("昇喆堃陞甦邨淼")
+
 
 @lru_cache(maxsize=2)
 def _converter(config: str) -> Any:
@@ -23,10 +27,15 @@ def script_marks(text: str) -> tuple[bool, bool]:
     """Return (has Simplified-only characters, has Traditional-only characters)."""
     if all(ord(c) < 0x3400 for c in text):
         return False, False
-    traditional = _converter("t2s").convert(text) != text
-    plain = "".join(c for c in text if c not in DUAL_USE)
-    simplified = _converter("s2t").convert(plain) != plain
-    return simplified, traditional
+    plain = "".join(c for c in text if c not in NAME_VARIANTS)
+    traditional = _converter("t2s").convert(plain) != plain
+    return any(_simplified_only(c) for c in text), traditional
+
+
+@lru_cache(maxsize=16384)
+def _simplified_only(char: str) -> bool:
+    """Tell whether one character is written differently in Traditional (looked at alone: no phrase rules)."""
+    return char not in DUAL_USE and ord(char) >= 0x3400 and _converter("s2t").convert(char) != char
 
 
 def mixed_scripts(texts: list[str]) -> bool:

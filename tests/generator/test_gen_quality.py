@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from corpus_keys import NAMES, load
 from quality import check_quality
 
-from quiz.generator import Question, generate_questions, parse_timeline
+from quiz.generator import Question, generate_questions, parse_timeline, read_file
 from quiz.generator.checks import Gate, doubt, is_alias
 from quiz.generator.generate import generate_with_report
 
@@ -18,6 +19,15 @@ def question(kind: str, prompt: str, choices: list[str], answer, events=()) -> Q
 @pytest.mark.parametrize("seed", [0, 1, 7])
 def test_bundled_timeline_passes_the_quality_check(bundled_events, seed):
     check_quality(generate_questions(bundled_events, seed=seed), bundled_events)
+
+
+@pytest.mark.parametrize("seed", [0, 3])
+@pytest.mark.parametrize("name", NAMES)
+def test_corpus_timelines_pass_the_quality_check(name, seed):
+    events = read_file(load(name).path).events
+    questions = generate_questions(events, seed=seed)
+    check_quality(questions, events)
+    assert len({q.kind for q in questions}) >= 7
 
 
 def test_bundled_timeline_has_volume_and_variety(bundled_events):
