@@ -55,13 +55,13 @@ def years_between(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     n = year_gap(event, partner)
     wrong = rng.sample([v for v in (n - 2, n - 1, n + 1, n + 2, n + 3) if v >= 1 and v != n], 3)
     w = wording(event.language)
-    choices = [w("years", n=str(v)) for v in [n, *wrong]]
+    choices = [w.years(v) for v in [n, *wrong]]
     rng.shuffle(choices)
     first, second = (event, partner) if rng.random() < 0.5 else (partner, event)
     prompt = w("years_between", a=quoted(first.title), b=quoted(second.title))
     earlier, later = (w.label(EventDate.point(e.date.first.year)) for e in (event, partner))
     why = explain(event, partner) + w("gap_why", earlier=earlier, later=later, n=str(n))
-    return [Question("years_between", prompt, choices, w("years", n=str(n)), why, (event, partner), key)]
+    return [Question("years_between", prompt, choices, w.years(n), why, (event, partner), key)]
 
 
 def before_after(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:

@@ -38,6 +38,7 @@ ZH_HANS: dict[str, Any] = {
     "sentence_end": "。！？；",
     "years_between": "{a}与{b}，这两件事发生的年份相差几年？",
     "years": "{n}年",
+    "one_year": "1年",
     "gap_why": "{earlier}到{later}相隔{n}年。",
     "before": "下列哪件事发生在{pivot}之前？",
     "after": "下列哪件事发生在{pivot}之后？",
@@ -64,6 +65,7 @@ EN: dict[str, Any] = {
     "sentence_end": ".!?;",
     "years_between": "How many years apart are {a} and {b}?",
     "years": "{n} years",
+    "one_year": "1 year",
     "gap_why": " From {earlier} to {later} is {n} years.",
     "before": "Which of these happened before {pivot}?",
     "after": "Which of these happened after {pivot}?",
@@ -94,6 +96,10 @@ class Wording:
     def false(self) -> str:
         """Return the word for a false statement."""
         return str(self.words["false"])
+
+    def years(self, n: int) -> str:
+        """Write a count of years: 3年, 1 year, 3 years."""
+        return self("one_year") if n == 1 else self("years", n=str(n))
 
     def label(self, d: EventDate) -> str:
         """Return a date written in this language."""

@@ -103,3 +103,15 @@ def test_preface_and_title_become_the_description():
 ])
 def test_language_detection(texts, language):
     assert detect_language(texts) == language
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_years_between_only_subtracts_years_the_timeline_gives(name):
+    parsed, questions = corpus_questions(name)
+    asked = [q for q in questions if q.kind == "years_between"]
+    assert asked  # English titles are longer: the length limit counts Latin letters as a third
+    for q in asked:
+        a, b = q.events
+        assert {a.date.unit, b.date.unit} <= {"day", "month", "year"} and not (a.date.approximate or b.date.approximate)
+        gap = abs(b.date.first.year - a.date.first.year)
+        assert q.answer == ("1 year" if gap == 1 else f"{gap} years" if parsed.language == "en" else f"{gap}年")
