@@ -53,7 +53,8 @@ def event_sentences(event: Event) -> list[tuple[str, bool]]:
 def find_facts(events: list[Event]) -> list[Fact]:
     """Return every fact of every event, skipping sentences that look broken."""
     rows = [(e, s, h) for e in events for s, h in event_sentences(e)]
-    tagged = tag_sentences(tuple(s for _, s, _ in rows))
+    traditional = bool(events) and events[0].language == "zh-Hant"
+    tagged = tag_sentences(tuple(s for _, s, _ in rows), traditional)
     counts = _quote_counts(rows)
     facts: list[Fact] = []
     for (event, sentence, head), tokens in zip(rows, tagged):

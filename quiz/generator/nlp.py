@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .script import to_simplified
+
 QUOTED_RE = re.compile(r"“([^“”\n]{1,24})”|《([^《》\n]{1,30})》")
 BAO_RE = re.compile(r"(?=([\u4e00-\u9fff]{2}宝))")
 SUFFIXES = {
@@ -93,8 +95,14 @@ def _suffix_compounds(toks: list[tuple[str, int, int]], tags: dict[str, str]) ->
 CACHED_SENTENCES = 2000
 
 
-def tag_sentences(sentences: tuple[str, ...]) -> list[list[Token]]:
-    """Tag every sentence with jieba.posseg after adding the text's own words."""
+def tag_sentences(sentences: tuple[str, ...], traditional: bool = False) -> list[list[Token]]:
+    """Tag every sentence with jieba.posseg after adding the text's own words.
+
+    jieba's dictionary is Simplified: Traditional sentences are tagged in their Simplified form
+    (same length, so offsets still point into the original; token words stay Simplified for the
+    name lists to match)."""
+    if traditional:
+        sentences = tuple(map(to_simplified, sentences))
     if len(sentences) > CACHED_SENTENCES:
         return list(_tag(sentences))  # a huge timeline is not regenerated often; keep memory for it
     return list(_tag_cached(sentences))

@@ -52,6 +52,12 @@ def is_traditional(text: str) -> bool:
     return traditional and not simplified
 
 
+def to_simplified(text: str) -> str:
+    """Convert Traditional text to Simplified (OpenCC t2s), or return it as is when the length would change."""
+    simple = str(_converter("t2s").convert(text))
+    return simple if len(simple) == len(text) else text
+
+
 def to_traditional(text: str) -> str:
     """Convert Simplified text to Traditional (OpenCC s2t): the generator's own fixed words."""
     return str(_converter("s2t").convert(text))

@@ -115,3 +115,9 @@ def test_years_between_only_subtracts_years_the_timeline_gives(name):
         assert {a.date.unit, b.date.unit} <= {"day", "month", "year"} and not (a.date.approximate or b.date.approximate)
         gap = abs(b.date.first.year - a.date.first.year)
         assert q.answer == ("1 year" if gap == 1 else f"{gap} years" if parsed.language == "en" else f"{gap}年")
+
+
+def test_traditional_text_is_segmented_like_simplified_so_blanks_keep_whole_words():
+    _, questions = corpus_questions("zh_hant_science")
+    blanks = {q.answer for q in questions if q.kind == "fact"}
+    assert blanks and not blanks & {"亞歷山", "大城", "英特"}  # cut from 亞歷山大城 and 英特爾
