@@ -1,7 +1,7 @@
 """Partial credit: typed dates graded by distance at the key's precision, orders by pairs."""
 import pytest
 
-from quiz.services import partial, scoring
+from quiz.services import partial, practice, scoring
 from quiz.kinds.date_entry import read_date_entry
 from quiz.services.scoring import InvalidAnswer
 
@@ -88,3 +88,22 @@ def test_overlapping_ranges_are_ties_and_disjoint_ones_are_not():
 def test_single_choice_kinds_keep_all_or_nothing():
     assert scoring.grade("date_month", "2008年12月", "2008年10月") == 0.0
     assert scoring.grade("which_first", "甲", "甲") == 1.0
+
+
+@pytest.mark.parametrize("kind, answer, precision", [
+    ("date_day", "2008年10月18日", "day"),
+    ("date_month", "2008年10月", "month"),
+    ("date_year", "1971", "year"),
+    ("date_year", "618年", "year"),
+    ("date_year", "公元前221年", None),
+    ("date_year", "221 BC", None),
+    ("date_year", "约公元前2070年", None),
+    ("date_year", "c. 1450", None),
+    ("date_year", "1999~2002年", None),
+    ("date_day", "2008年8月8日至24日", None),
+    ("date_day", "October 29, 1969", None),
+    ("date_decade", "1840年代", None),
+    ("date_century", "19th century", None),
+])
+def test_only_ad_dates_in_digits_are_typed_in_practice(kind, answer, precision):
+    assert practice.entry_precision(kind, answer) == precision

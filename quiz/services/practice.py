@@ -55,12 +55,21 @@ def ensure_quiz(slug: str, title: str, items: Callable[[], list[QuizQuestion]] =
     return quiz, True
 
 
+def entry_precision(kind: str, answer: object) -> str | None:
+    """The precision at which a date question's answer is typed, or None to keep it multiple choice.
+
+    Only AD dates written in digits (2008年10月18日, 1971) are typed. BC years, decades, centuries,
+    ranges, approximate dates and English month names stay multiple choice: the year, month and
+    date inputs hold none of them, and a distance from "c. 1450" has no clear meaning."""
+    precision = DATE_KINDS.get(kind)
+    key = partial.parse_date(answer) if precision and isinstance(answer, str) else None
+    return precision if key is not None and key.precision == precision else None
+
+
 def freeze(question: Question, position: int) -> AttemptItem:
     """Copy a question into an attempt; a single-date question becomes a typed date entry."""
     item = snapshot(question, position)
-    precision = DATE_KINDS.get(question.kind)
-    key = partial.parse_date(question.answer) if precision and isinstance(question.answer, str) else None
-    if key is not None and key.precision == precision:
+    if precision := entry_precision(question.kind, question.answer):
         item.kind, item.choices = "date_entry", [precision]
     return item
 
