@@ -21,6 +21,7 @@ def continue_as_guest(page: Page, path: str, nickname: str) -> None:
     page.get_by_label("昵称").fill(nickname)
     page.get_by_role("button", name="以游客身份继续").click()
     expect(page).to_have_url(re.compile(re.escape(path) + "$"))
+    page.wait_for_load_state()  # the page's script is in place before any key is pressed
 
 
 def box(page: Page, selector: str) -> dict:
@@ -74,8 +75,10 @@ def test_flashcards_flip_and_grade_from_the_keyboard_and_the_mouse(page: Page):
     expect(page.locator("#card-back")).to_have_count(0)
     page.keyboard.press(" ")
     expect(page.locator("#card-back")).to_be_visible()
+    page.wait_for_load_state()
     page.keyboard.press("2")
     expect(page.get_by_text("第 2 张，共 20 张")).to_be_visible()
+    page.wait_for_load_state()
     page.get_by_role("link", name=re.compile("显示答案")).click()
     page.get_by_role("button", name=re.compile("没记住")).click()
     expect(page.get_by_text("第 3 张，共 20 张")).to_be_visible()
@@ -88,6 +91,7 @@ def test_the_placement_game_by_mouse_then_keyboard_to_the_end(page: Page):
     expect(status).to_contain_text("第 1 张")
     page.locator("#drawn-card").drag_to(page.locator(".gap").first)
     expect(status).to_contain_text("第 2 张")
+    page.wait_for_load_state()
     page.locator(".gap-button").first.focus()
     page.keyboard.press("ArrowDown")
     expect(page.locator(".gap-button").nth(1)).to_be_focused()
