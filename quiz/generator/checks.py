@@ -18,7 +18,7 @@ EVENT_OPTION_KINDS = ("event_at_date", "which_first", "order", "before_after")
 # What a date leaves behind when a parser cuts it short: 代，… / 至24日，… / 世纪…
 DATE_RESIDUE_RE = re.compile(r"^(?:[\d〇零一二三四五六七八九十]*(?:年代|年|月|日|号|代|世纪)|[至~\-–—到]\s*\d)")
 ORDINAL_RE = re.compile(r"第[一二三四五六七八九十\d]+([^\s，、“”（）]?)|([一二三四五六七八九十两\d]+)([号代期])|(\d+\.\d)版")
-FIRST_EVER_RE = re.compile(r"第一[笔次个家版期]|首[次笔家]")
+FIRST_EVER_RE = re.compile(r"第一[笔筆次个個家版期颗顆张張款]|首[次笔筆家个個]")
 NEAR_DUPLICATE = 0.9
 
 
@@ -161,10 +161,14 @@ def _no_serial_giveaway(q: Question) -> str | None:
     counters = [m.group(1) or m.group(3) or "版" for c in q.choices for m in ORDINAL_RE.finditer(c)]
     if len(counters) != len(set(counters)):
         return "serial numbers in the options give the order away"
-    earliest = q.answer[0] if q.kind == "order" else (q.answer if "最早" in q.prompt else None)
-    if earliest and FIRST_EVER_RE.search(str(earliest)):
-        return "the earliest option says it was the first"
-    if q.kind == "which_first" and "最晚" in q.prompt and any(FIRST_EVER_RE.search(c) for c in q.choices):
+    asks_earliest = q.kind == "which_first" and "最早" in q.prompt or q.kind == "before_after" and "之前" in q.prompt
+    firsts = [c for c in q.choices if FIRST_EVER_RE.search(c)]
+    if len(firsts) != 1:
+        return None  # no option, or several, claims a first: that tells nothing about the order
+    earliest = q.answer[0] if q.kind == "order" else (q.answer if asks_earliest else None)
+    if earliest == firsts[0]:
+        return "the earliest option is the only one that says it was the first"
+    if q.kind == "which_first" and "最晚" in q.prompt:
         return "an option says it was the first, which rules it out as the latest"
     return None
 

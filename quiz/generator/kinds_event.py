@@ -10,6 +10,8 @@ from .text import options_alike
 from .variants import date_distractors
 from .wording import wording
 
+NEAREST_IN_TIME = 6  # wrong options for "what happened at this date" come from the closest events
+
 
 def explain(*events: Event) -> str:
     """Name the source events: their date and headline, in the timeline's language."""
@@ -68,13 +70,21 @@ def _pick_alike(pool: list[Event], anchor: Event, n: int, rng: random.Random, fi
     return chosen
 
 
+def nearest(event: Event, pool: list[Event], n: int) -> list[Event]:
+    """Return the n events of pool closest in time: in a sparse timeline the window spans ages."""
+    def gap(e: Event) -> int:
+        return max(e.date.earliest - event.date.latest, event.date.earliest - e.date.latest, 0)
+
+    return sorted(pool, key=lambda e: (gap(e), e.index))[:n]
+
+
 def event_at_date(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     """Ask which event happened at this event's date; wrong options never overlap it."""
     if event.compound:
         return []
     key = f"event_at_date:{event.index}"
     rng = rng_for(key)
-    pool = [e for e in ix.disjoint(event) if event.label not in e.title]
+    pool = nearest(event, [e for e in ix.disjoint(event) if event.label not in e.title], NEAREST_IN_TIME)
     wrong = _pick_alike(pool, event, 3, rng, lambda c, chosen: True)
     if len(wrong) < 3:
         return []

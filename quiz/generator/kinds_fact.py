@@ -39,6 +39,8 @@ class NamePools:
         for f in facts:
             if f.cls.startswith(NUMERIC) or f.cls in HEAD_ONLY or (f.cls == "slogan" and not f.in_headline):
                 continue  # a proverb quoted in a body is not a slogan the subject launched
+            if f.cls == "city" and f.text not in backup.CITIES:
+                continue  # jieba's ns also tags dynasties and regions (西汉, 西域): no use as a city
             names[fine_class(f.cls, f.text)].add(f.text)
             first[f.text] = min(first.get(f.text, f.event.date.first.year), f.event.date.first.year)
             if f.cls == "person":

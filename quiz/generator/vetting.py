@@ -13,7 +13,14 @@ LEANING_STARTS = (
     "他们", "她们", "它们", "他", "她", "它", "这", "那", "该", "此", "其", "为", "也", "并", "而", "但",
     "仅", "就", "因此", "所以", "同时", "随后", "之后", "此后", "后来", "然而", "不过",
 )
+# A headline that opens with one of these verbs leaves its subject implied (推出招财宝): fine as an
+# event, but a blank in it has nothing to hang on.
+SUBJECTLESS_VERBS = (
+    "推出", "发布", "成立", "启动", "拿到", "获得", "进军", "开通", "上线", "建立", "创立", "收购", "完成", "宣布",
+    "开始", "实现", "设立", "举办", "召开", "签署", "加入", "开设",
+)
 LIST_MARKS = "、"
+SESSION_WORDS = ("会议", "全会", "大会", "代表大会")
 JOINERS = "和与及"
 CN_DIGITS = set("〇零一二三四五六七八九十百千万两")
 POINTLESS_UNITS = ("号",)
@@ -67,6 +74,14 @@ def _not_a_list_item(f: Fact) -> str | None:
     return None
 
 
+def _known_place(f: Fact) -> str | None:
+    if f.cls == "city" and f.text not in backup.CITIES:
+        return "a place of unknown kind (city, state, region or dynasty?) has no same-class distractors"
+    if f.cls in ("city", "province") and f.start == 0:
+        return "the place is the headline's subject: swapping it rarely makes a believable statement"
+    return None
+
+
 def _no_place_hint(f: Fact) -> str | None:
     if f.cls not in ("city", "province", "school"):
         return None
@@ -77,8 +92,20 @@ def _no_place_hint(f: Fact) -> str | None:
 
 
 def _stands_alone(f: Fact) -> str | None:
-    if f.sentence.startswith(LEANING_STARTS):
+    if f.sentence.startswith(LEANING_STARTS) or f.sentence.startswith(SUBJECTLESS_VERBS):
         return "the excerpt has no subject of its own"
+    return None
+
+
+def _not_a_serial(f: Fact) -> str | None:
+    if not f.cls.startswith(("cn:", "num:", "bare:")):
+        return None
+    if f.sentence[f.start - 1 : f.start] == "第" or f.sentence[f.end : f.end + 4].startswith(SESSION_WORDS):
+        return "an ordinal or the number of a session is a serial, not a quantity"
+    numerals = re.sub(r"[^〇一二两三四五六七八九十百千万\d.]", "", f.text)
+    rest = f.sentence[: f.start] + "|" + f.sentence[f.end :]
+    if numerals and not numerals.isdigit() and numerals in rest:
+        return "the same number stands elsewhere in the excerpt"
     return None
 
 
@@ -117,7 +144,9 @@ FACT_CHECKS = (
     _whole_span,
     _worth_asking,
     _not_a_list_item,
+    _known_place,
     _no_place_hint,
+    _not_a_serial,
     _stands_alone,
     _not_counted_in_text,
     _no_abbreviation_leak,

@@ -83,7 +83,12 @@ def test_pointless_or_giveaway_blanks_are_dropped(questions):
 
 def test_fact_classes_present(questions):
     answers = {q.answer for q in questions if q.kind == "fact"}
-    assert {"杭州", "招财宝", "2007~2009年", "2013年3月"} <= answers
+    assert {"杭州", "2007~2009年", "2013年3月"} <= answers
+
+
+def test_subjectless_headlines_get_no_blank(questions):
+    # "推出招财宝" implies its subject (支付宝): "推出____" would leave the blank nothing to hang on
+    assert not [q for q in questions if q.kind == "fact" and "：推出____" in q.prompt]
 
 
 def test_body_range_and_dates_never_become_event_dates(questions):
