@@ -9,7 +9,9 @@ from sqlalchemy import select
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, AttemptItem, Classroom, Event, Quiz, User, question_events
 
-EASY, HARD, MIN_ANSWERS = 0.9, 0.2, 3  # flag thresholds; a flag needs at least MIN_ANSWERS answers
+# Flag thresholds. A flag needs at least MIN_ANSWERS answers to the question (across every attempt
+# and, for a rule quiz, every student who drew it): below that one student's slip is not a pattern.
+EASY, HARD, MIN_ANSWERS = 0.9, 0.2, 5
 
 
 @dataclass
@@ -56,10 +58,12 @@ class QuestionStat:
     @property
     def flags(self) -> list[str]:
         """'easy', 'hard' and 'distractor' (a wrong answer drew more answers than the right one)."""
-        found = []
-        if self.answers >= MIN_ANSWERS and self.share >= EASY:
+        found: list[str] = []
+        if self.answers < MIN_ANSWERS:
+            return found
+        if self.share >= EASY:
             found.append("easy")
-        if self.answers >= MIN_ANSWERS and self.share <= HARD:
+        if self.share <= HARD:
             found.append("hard")
         if self.wrong and self.wrong.most_common(1)[0][1] > self.right:
             found.append("distractor")

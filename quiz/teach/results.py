@@ -3,7 +3,7 @@ from flask import Response, render_template
 
 from quiz.models import Classroom
 from quiz.security import query_int
-from quiz.services import results
+from quiz.services import charts, gradebook, results
 from quiz.teach import bp
 from quiz.teach.classes import own_class_or_404
 from quiz.teach.quizzes import own_quiz_or_404
@@ -21,9 +21,12 @@ def quiz_results(quiz_id: int):
     quiz, classroom = own_quiz_or_404(quiz_id), chosen_class()
     users = results.audience(quiz, classroom)
     rows, missing = results.student_results(quiz, users)
+    questions = results.question_stats(quiz, users)
+    shares = [r.best.score / r.best.total if r.best.total else 0.0 for r in rows]
     return render_template("teach/results.html", quiz=quiz, classroom=classroom, rows=rows, missing=missing,
-                           questions=results.question_stats(quiz, users),
-                           events=results.event_stats(quiz, users), as_text=results.as_text)
+                           questions=questions, events=results.event_stats(quiz, users), as_text=results.as_text,
+                           distribution=charts.distribution(shares), facility=charts.facility(questions),
+                           min_answers=results.MIN_ANSWERS)
 
 
 @bp.route("/quizzes/<int:quiz_id>/results.csv")
@@ -32,5 +35,15 @@ def quiz_results_csv(quiz_id: int):
     quiz, classroom = own_quiz_or_404(quiz_id), chosen_class()
     body = results.results_csv(quiz, results.audience(quiz, classroom))
     name = f"results-{quiz.slug}" + (f"-class{classroom.id}" if classroom else "") + ".csv"
+    return Response(body, mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@bp.route("/quizzes/<int:quiz_id>/gradebook.csv")
+def quiz_gradebook_csv(quiz_id: int):
+    """Download the gradebook: one row per student, one column per question of their best attempt."""
+    quiz, classroom = own_quiz_or_404(quiz_id), chosen_class()
+    body = gradebook.gradebook_csv(quiz, results.audience(quiz, classroom))
+    name = f"gradebook-{quiz.slug}" + (f"-class{classroom.id}" if classroom else "") + ".csv"
     return Response(body, mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

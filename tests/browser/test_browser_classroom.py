@@ -1,4 +1,6 @@
 """The classroom in a real browser, as a teacher and as a student, at 1280 and 360 px."""
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
@@ -155,5 +157,19 @@ def test_teacher_duplicates_and_deletes_a_quiz_and_removes_a_student(browser, se
     page.get_by_role("button", name="移出班级 小明").click()
     expect(page.get_by_text("已将学生移出班级。")).to_be_visible()
     expect(page.get_by_text("还没有学生。")).to_be_visible()
+    assert problems(page) == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_results_page_draws_the_score_chart_with_its_table(browser, server, width):
+    teacher_with_a_busy_class()
+    page = new_page(browser, server, width)
+    sign_in(page, "laoshi")
+    page.get_by_role("table", name="三年二班 的作业").get_by_role("link", name="成立之年").click()
+    chart = page.get_by_role("img", name=re.compile("1 名学生的最好成绩分布"))
+    expect(chart).to_be_visible()
+    page.get_by_text("以表格显示数据").first.click()
+    expect(page.get_by_role("row", name=re.compile("90–100%"))).to_contain_text("1")
     assert problems(page) == []
     page.context.close()

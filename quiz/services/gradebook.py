@@ -1,0 +1,42 @@
+"""The gradebook: one row per student, one column per question, from each student's best attempt."""
+import csv
+import io
+
+from sqlalchemy import select
+
+from quiz.extensions import db
+from quiz.models import Answer, AttemptItem, Quiz, User
+from quiz.services.results import cell, student_results
+
+
+def gradebook_csv(quiz: Quiz, users: list[User] | None) -> str:
+    """Points per question of each student's best finished attempt (blank: not asked or unanswered).
+
+    Columns follow the order questions first appear in; with a rule quiz each student draws
+    different questions, so a row fills only the columns of the questions they were asked.
+    """
+    rows, missing = student_results(quiz, users)
+    best_ids = [r.best.id for r in rows]
+    points: dict[int, dict[int, float]] = {attempt_id: {} for attempt_id in best_ids}
+    prompts: dict[int, str] = {}
+    found = db.session.execute(
+        select(AttemptItem.attempt_id, AttemptItem.question_id, AttemptItem.prompt, Answer.points)
+        .outerjoin(Answer, Answer.item_id == AttemptItem.id)
+        .where(AttemptItem.attempt_id.in_(best_ids)).order_by(AttemptItem.attempt_id, AttemptItem.position)
+    ).all() if best_ids else []
+    for attempt_id, question_id, prompt, earned in found:
+        prompts.setdefault(question_id, prompt)
+        if earned is not None:
+            points[attempt_id][question_id] = earned
+    columns = list(prompts)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["nickname", "username", "score", "total"]
+                    + [cell(f"Q{n} {prompts[q][:60]}") for n, q in enumerate(columns, start=1)])
+    for r in rows:
+        earned = points[r.best.id]
+        writer.writerow([cell(r.user.nickname), cell(r.user.username or ""), f"{r.best.score:g}", r.best.total]
+                        + [f"{earned[q]:g}" if q in earned else "" for q in columns])
+    for user in missing:
+        writer.writerow([cell(user.nickname), cell(user.username or ""), "", ""] + [""] * len(columns))
+    return "\ufeff" + out.getvalue()
