@@ -29,21 +29,21 @@ def quiz_results(quiz_id: int):
                            min_answers=results.MIN_ANSWERS)
 
 
+def csv_download(quiz_id: int, prefix: str, build) -> Response:
+    """A CSV of the quiz's results (for ?class= or everyone) built by `build`, as a download."""
+    quiz, classroom = own_quiz_or_404(quiz_id), chosen_class()
+    body = build(quiz, results.audience(quiz, classroom))
+    name = f"{prefix}-{quiz.slug}" + (f"-class{classroom.id}" if classroom else "") + ".csv"
+    return Response(body, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
 @bp.route("/quizzes/<int:quiz_id>/results.csv")
 def quiz_results_csv(quiz_id: int):
     """Download the per-student results as CSV."""
-    quiz, classroom = own_quiz_or_404(quiz_id), chosen_class()
-    body = results.results_csv(quiz, results.audience(quiz, classroom))
-    name = f"results-{quiz.slug}" + (f"-class{classroom.id}" if classroom else "") + ".csv"
-    return Response(body, mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return csv_download(quiz_id, "results", results.results_csv)
 
 
 @bp.route("/quizzes/<int:quiz_id>/gradebook.csv")
 def quiz_gradebook_csv(quiz_id: int):
     """Download the gradebook: one row per student, one column per question of their best attempt."""
-    quiz, classroom = own_quiz_or_404(quiz_id), chosen_class()
-    body = gradebook.gradebook_csv(quiz, results.audience(quiz, classroom))
-    name = f"gradebook-{quiz.slug}" + (f"-class{classroom.id}" if classroom else "") + ".csv"
-    return Response(body, mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return csv_download(quiz_id, "gradebook", gradebook.gradebook_csv)
