@@ -107,6 +107,14 @@ def ensure_trusted_hosts(app: Flask) -> None:
                           "comma-separated, e.g. TRUSTED_HOSTS=quiz.example.org,www.quiz.example.org")
 
 
+def ensure_password_hashing(app: Flask) -> None:
+    """PASSWORD_HASH_METHOD exists for the tests' speed: production always hashes with scrypt."""
+    method = app.config.get("PASSWORD_HASH_METHOD")
+    if app.config["PRODUCTION"] and method and not method.startswith("scrypt"):
+        app.logger.warning("PASSWORD_HASH_METHOD %r ignored: production hashes passwords with scrypt.", method)
+        app.config["PASSWORD_HASH_METHOD"] = "scrypt"
+
+
 def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
     """Apply every configuration layer in order and check the result."""
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -122,3 +130,4 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
                                                **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     ensure_secret_key(app)
     ensure_trusted_hosts(app)
+    ensure_password_hashing(app)

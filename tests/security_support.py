@@ -27,7 +27,8 @@ def row_counts() -> dict[str, int]:
 
 
 # The settings of the `app` fixture that every extra app keeps unless a test overrides them.
-BASE_KEYS = ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "RATELIMIT_ENABLED", "TRUSTED_HOSTS")
+BASE_KEYS = ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "RATELIMIT_ENABLED", "TRUSTED_HOSTS",
+             "PASSWORD_HASH_METHOD")
 
 
 @contextlib.contextmanager

@@ -12,7 +12,7 @@ from sqlalchemy.engine import make_url
 from quiz import ROOT, create_app
 from quiz.config import ConfigError, normalise_database_url
 from quiz.extensions import db
-from quiz.models import Event, Question, Quiz, Timeline
+from quiz.models import Event, Question, Quiz, Timeline, User
 
 
 def count_catalog() -> dict[str, int]:
@@ -44,6 +44,17 @@ def test_production_with_secret_key_uses_secure_cookies(monkeypatch, tmp_path):
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db"})
     assert app.config["SECRET_KEY"] == "s" * 40
     assert app.config["SESSION_COOKIE_SECURE"] is True and not app.debug
+
+
+def test_production_hashes_passwords_with_scrypt_whatever_is_configured(monkeypatch, tmp_path):
+    monkeypatch.setenv("QUIZ_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "s" * 40)
+    monkeypatch.setenv("TRUSTED_HOSTS", "quiz.example.org")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db", "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"})
+    with app.app_context():
+        user = User(nickname="n")
+        user.set_password("correct horse battery")
+    assert user.password_hash.startswith("scrypt:")
 
 
 def test_database_url_from_environment_wins(monkeypatch, tmp_path):

@@ -2,6 +2,7 @@
 import secrets
 from datetime import datetime
 
+from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -12,6 +13,16 @@ from quiz.base import now_utc, one_of
 
 # Every role the database accepts (a CHECK constraint); access rules are in quiz/access.py.
 ROLES = ("guest", "student", "teacher", "admin")
+
+
+# Production hashes with scrypt; the tests set PASSWORD_HASH_METHOD to a cheap method (a third of their time otherwise).
+DEFAULT_PASSWORD_HASH = "scrypt"
+
+
+def password_hash_method() -> str:
+    """The configured hashing method (PASSWORD_HASH_METHOD), scrypt by default."""
+    configured = current_app.config.get("PASSWORD_HASH_METHOD") if has_app_context() else None
+    return configured or DEFAULT_PASSWORD_HASH
 
 
 def new_session_token() -> str:
@@ -39,8 +50,8 @@ class User(UserMixin, db.Model):
         return f"{self.id}:{self.session_token}"
 
     def set_password(self, password: str) -> None:
-        """Store a salted scrypt hash, never the password."""
-        self.password_hash = generate_password_hash(password)
+        """Store a salted hash (scrypt unless configured), never the password."""
+        self.password_hash = generate_password_hash(password, method=password_hash_method())
 
     def check_password(self, password: str) -> bool:
         """Tell whether the password matches the stored hash."""

@@ -4,11 +4,11 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
 from quiz.models import User
+from quiz.models.user import password_hash_method
 from quiz.services.nicknames import normalise_nickname
 
-# A real hash to compare against when the login name is unknown, so timing does not tell.
-_DUMMY = User(password_hash=None)
-_DUMMY.set_password("timing-equaliser-not-a-password")
+# Real hashes (one per hashing method) to check when the login name is unknown, so timing does not tell.
+_DUMMIES: dict[str, User] = {}
 
 
 def create_guest(nickname: str) -> User:
@@ -49,7 +49,7 @@ def authenticate(username: str, password: str) -> User | None:
     """Return the user whose login name and password match, else None."""
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
     if user is None:
-        _DUMMY.check_password(password)
+        dummy_user().check_password(password)
         return None
     return user if user.check_password(password) else None
 
@@ -65,6 +65,15 @@ def change_password(user: User, current: str, new: str) -> None:
     user.set_password(new)
     user.rotate_session()
     db.session.commit()
+
+
+def dummy_user() -> User:
+    """A user that is never stored, with a real hash made by the configured method."""
+    method = password_hash_method()
+    if method not in _DUMMIES:
+        _DUMMIES[method] = User(password_hash=None)
+        _DUMMIES[method].set_password("timing-equaliser-not-a-password")
+    return _DUMMIES[method]
 
 
 def sign_out_everywhere(user: User) -> None:

@@ -40,3 +40,11 @@ def page(browser, server):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Every test in this folder drives Chromium: mark it `browser`, so `-m "not browser"` leaves it out."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.path).startswith(here):
+            item.add_marker(pytest.mark.browser)

@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 
 import pytest
 
 from quiz.generator import bundled_timeline_path
+from quiz.generator.__main__ import main
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run `python -m quiz.generator` with args."""
-    return subprocess.run([sys.executable, "-m", "quiz.generator", *args], capture_output=True, text=True, timeout=120)
+@dataclass
+class Done:
+    """What the command returned and printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args: str) -> Done:
+    """Run the command's main() in this process (no interpreter start-up, jieba loaded once)."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(args))
+    return Done(code, out.getvalue(), err.getvalue())
+
+
+@pytest.mark.slow
+def test_the_module_runs_as_a_command(tmp_path):
+    path = tmp_path / "t.md"
+    path.write_text("## 2004年12月8日，支付宝网站上线。\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "quiz.generator", str(path), "--json"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and isinstance(json.loads(done.stdout), list), done.stderr
 
 
 @pytest.fixture(scope="module")
