@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from quiz.generator import TimelineError
+from quiz.services.catalog import era_span
 
 from quiz import kinds
 
@@ -30,6 +31,11 @@ def language_name(code: str) -> str:
     return str(LANGUAGE_NAMES.get(code, code))
 
 
+def era_label(first: int, last: int, language: str) -> str:
+    """Name an era's span of (astronomical) years in the timeline's language: 2003–2008年, 221 BC – AD 618."""
+    return era_span(first, last, language)
+
+
 def init_app(app: Flask) -> None:
     """Register the filters."""
     app.add_template_filter(duration)
@@ -38,3 +44,4 @@ def init_app(app: Flask) -> None:
     app.add_template_global(kinds.authored_kinds)
     app.add_template_filter(timeline_error)
     app.add_template_filter(language_name)
+    app.add_template_filter(era_label)

@@ -1,5 +1,6 @@
 """The timeline page: every event on an axis drawn to scale, eras, mastery colours, links from feedback."""
 import re
+from pathlib import Path
 from datetime import date
 
 from sqlalchemy import select
@@ -7,7 +8,7 @@ from sqlalchemy import select
 from helpers import answer_form, item_at
 from quiz.extensions import db
 from quiz.models import Question, Timeline, User, now_utc, question_events
-from quiz.services import review, timelines
+from quiz.services import review, timeline_import, timelines
 from quiz.generator.dates import day_number
 from quiz.services.timeline_view import assign_lanes, compressed_scale, era_spans, year_value
 
@@ -117,3 +118,11 @@ def test_events_are_placed_in_proportion_to_their_dates(client):
     low, high = min(values.values()), max(values.values())
     for position, share in drawn.items():
         assert abs(share - 100 * (values[position] - low) / (high - low)) < 0.01
+
+
+def test_an_ancient_timeline_names_its_eras_and_years_in_its_own_language(client, app):
+    text = (Path(__file__).resolve().parent / "generator" / "corpus" / "en_communication.md").read_text(encoding="utf-8")
+    timeline_import.store("communication", "Communication", text)
+    html = client.get("/timeline/communication").get_data(as_text=True)
+    assert "221 BC – " in html and "A Short History of Communication" in html
+    assert "-220" not in html
