@@ -12,6 +12,7 @@ from corpus_keys import NAMES, load
 from quiz.generator import generate_questions, read_file, read_timeline
 from quiz.generator.date_read import split_date
 from quiz.generator.language import detect_language
+from quiz.generator.nlp import tag_sentences
 from quiz.generator.script import script_marks
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -118,6 +119,10 @@ def test_years_between_only_subtracts_years_the_timeline_gives(name):
 
 
 def test_traditional_text_is_segmented_like_simplified_so_blanks_keep_whole_words():
+    sentences = ("英特爾推出第一款商用微處理器4004。", "歐幾里得在亞歷山大城寫成《幾何原本》。")
+    intel, euclid = tag_sentences(sentences, traditional=True)
+    assert (intel[0].start, intel[0].end) == (0, 3)  # 英特爾 whole, not 英特 + 爾
+    assert [(t.start, t.end) for t in euclid[:3]] == [(0, 4), (4, 5), (5, 10)]  # 歐幾里得 / 在 / 亞歷山大城
     _, questions = corpus_questions("zh_hant_science")
     blanks = {q.answer for q in questions if q.kind == "fact"}
-    assert blanks and not blanks & {"亞歷山", "大城", "英特"}  # cut from 亞歷山大城 and 英特爾
+    assert not blanks & {"亞歷山", "大城", "英特"}
