@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.forms import EmptyForm
+from quiz.services import resets
 
 Row = TypeVar("Row")
 FormT = TypeVar("FormT", bound=FlaskForm)
@@ -39,3 +40,16 @@ def require_owner(owner_id: int | None, not_yours: str) -> None:
     """403 unless the current user owns the row (admins act for every teacher)."""
     if owner_id != current_user.id and current_user.role != "admin":
         abort_with(403, not_yours)
+
+
+def render_reset_code(user, back: str):
+    """Make a password reset code for `user` and show it this once (never cached).
+
+    An account the actor may not reset (their own, an admin's, a guest's) is 404: there is no reset here.
+    """
+    try:
+        code = resets.issue_code(current_user, user)
+    except resets.NotAllowed:
+        abort_with(404, _("There is no account here whose password you may reset."))
+    page = render_template("auth/reset_code.html", user=user, code=code, hours=resets.RESET_HOURS, back=back)
+    return page, 200, {"Cache-Control": "no-store"}

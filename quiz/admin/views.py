@@ -1,5 +1,5 @@
 """Admin pages: create and list invite codes."""
-from flask import flash, redirect, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -7,9 +7,9 @@ from quiz.admin import bp
 from quiz.admin.forms import InviteForm
 from quiz.errors import abort_with
 from quiz.extensions import db
-from quiz.models import Invite, now_utc
-from quiz.services import invites
-from quiz.web import render_form, require_post_form
+from quiz.models import Invite, User, now_utc
+from quiz.services import invites, resets
+from quiz.web import render_form, render_reset_code, require_post_form, row_or_404
 
 
 @bp.route("/invites", methods=["GET", "POST"])
@@ -33,3 +33,17 @@ def revoke_invite(invite_id: int):
     invites.revoke(invite)
     flash(_("Invite code %(code)s revoked.", code=invite.code), "info")
     return redirect(url_for("admin.invite_codes"))
+
+
+@bp.route("/teachers")
+def teachers():
+    """List the teacher accounts, each with a button to reset its password."""
+    return render_template("admin/teachers.html", teachers=resets.teachers())
+
+
+@bp.route("/users/<int:user_id>/reset-password", methods=["POST"])
+def reset_password(user_id: int):
+    """Make a one-time code for a teacher (or student) to set a new password; shown only now."""
+    user = row_or_404(User, user_id, _("There is no such account."))
+    require_post_form()
+    return render_reset_code(user, url_for("admin.teachers"))

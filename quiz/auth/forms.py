@@ -62,17 +62,29 @@ class LoginForm(Form):
     remember = BooleanField(_l("Keep me signed in on this device"), default=True)
 
 
-class ChangePasswordForm(Form):
-    """Change your own password: the current one proves it is you."""
+class NewPasswordMixin:
+    """A new password, typed twice, that follows the policy."""
 
-    current = PasswordField(_l("Current password"), validators=[InputRequired(), Length(max=PASSWORD_MAX)])
     password = PasswordField(_l("New password"), validators=[InputRequired(), password_policy])
     confirm = PasswordField(_l("Repeat new password"), validators=[
         InputRequired(), EqualTo("password", message=_l("The passwords do not match."))])
 
+
+class ChangePasswordForm(NewPasswordMixin, Form):
+    """Change your own password: the current one proves it is you."""
+
+    current = PasswordField(_l("Current password"), validators=[InputRequired(), Length(max=PASSWORD_MAX)])
+
     def __init__(self, account_name: str, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.account_name = account_name
+
+
+class ResetWithCodeForm(NewPasswordMixin, Form):
+    """Set a new password with the one-time code a teacher or an admin gave you."""
+
+    username = StringField(_l("Login name"), validators=[InputRequired(), Length(max=40)])
+    code = StringField(_l("Reset code"), validators=[InputRequired(), Length(max=32)])
 
 
 class TeacherSignupForm(SignupForm):

@@ -6,12 +6,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from quiz.auth import bp
-from quiz.auth.forms import ChangePasswordForm, GuestForm, LoginForm, SignupForm, TeacherSignupForm
+from quiz.auth.forms import (ChangePasswordForm, GuestForm, LoginForm, ResetWithCodeForm, SignupForm,
+                             TeacherSignupForm)
 from quiz import throttle
 from quiz.extensions import db, login_manager
 from quiz.models import User
 from quiz.security import is_safe_next
-from quiz.services import accounts, invites
+from quiz.services import accounts, invites, resets
 from quiz.web import render_form
 
 
@@ -134,6 +135,23 @@ def change_password():
             flash(_("Password changed. Other devices signed in as you have been signed out."), "success")
             return redirect(url_for("play.index"))
     return render_template("auth/password.html", form=form), 400 if form.errors else 200
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@throttle.login_failures
+def reset_with_code():
+    """Set a new password with a one-time code from a teacher or an admin, and sign in."""
+    form = ResetWithCodeForm()
+    if form.validate_on_submit():
+        try:
+            user = resets.redeem(form.username.data, form.code.data, form.password.data)
+        except resets.ResetRefused:
+            form.code.errors.append(_("This code is wrong, used or expired. Ask for a new one."))
+        else:
+            start_session(user)
+            flash(_("Your new password is set. You are signed in."), "success")
+            return redirect(url_for("play.index"))
+    return render_template("auth/reset.html", form=form), 400 if form.errors else 200
 
 
 @bp.route("/logout", methods=["POST"])

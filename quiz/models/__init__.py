@@ -9,7 +9,7 @@ from quiz.models.standing import BoardTotal, Standing
 from quiz.models.study import PlaceGame
 from quiz.models.teaching import Assignment, ClassMember, Classroom, Invite
 from quiz.models.timeline import Event, Timeline
-from quiz.models.user import User
+from quiz.models.user import PasswordReset, User
 
 __all__ = [
     "QuestionReport", "ReviewCard",
@@ -17,5 +17,5 @@ __all__ = [
     "PlaceGame",
     "Assignment", "ClassMember", "Classroom", "Invite",
     "Answer", "Attempt", "AttemptItem", "Base", "Event", "Progress", "Question",
-    "Quiz", "QuizQuestion", "Timeline", "User", "now_utc", "question_events",
+    "PasswordReset", "Quiz", "QuizQuestion", "Timeline", "User", "now_utc", "question_events",
 ]

@@ -11,7 +11,7 @@ from quiz.models import Assignment, Classroom
 from quiz.services import classes as class_service
 from quiz.teach import bp
 from quiz.teach.quiz_forms import AssignForm, ClassForm
-from quiz.web import render_form, require_owner, require_post_form, row_or_404
+from quiz.web import render_form, render_reset_code, require_owner, require_post_form, row_or_404
 
 
 def own_class_or_404(class_id: int) -> Classroom:
@@ -77,3 +77,14 @@ def remove_student(class_id: int, user_id: int):
         abort_with(404, _("That student is not in this class."))
     flash(_("Student removed from the class."), "info")
     return redirect(url_for("teach.class_page", class_id=classroom.id))
+
+
+@bp.route("/classes/<int:class_id>/students/<int:user_id>/reset-password", methods=["POST"])
+def reset_student_password(class_id: int, user_id: int):
+    """Make a one-time code for a student of the class to set a new password; it is shown only now."""
+    classroom = own_class_or_404(class_id)
+    member = next((m.user for m in classroom.members if m.user_id == user_id), None)
+    if member is None:
+        abort_with(404, _("There is no such student in this class."))
+    require_post_form()
+    return render_reset_code(member, url_for("teach.class_page", class_id=classroom.id))
