@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from quiz.generator.script import script_marks
 from quiz.services import invites
 
 pytestmark = pytest.mark.browser
@@ -30,7 +31,8 @@ def upload(page: Page, path: Path, slug: str) -> None:
     page.get_by_role("button", name="Preview").click()
 
 
-def test_english_timeline_imports_and_plays_in_english(browser, server, tmp_path):
+def signed_up_teacher(browser, server) -> Page:
+    """A teacher who signed up with an admin's invite, reading English."""
     admin = invites.create_admin("boss", PASSWORD)
     code = invites.create_invite(admin, 1, 7).code
     teacher = english_page(browser, server)
@@ -41,6 +43,36 @@ def test_english_timeline_imports_and_plays_in_english(browser, server, tmp_path
     teacher.get_by_label("Password", exact=True).fill(PASSWORD)
     teacher.get_by_label("Repeat password").fill(PASSWORD)
     teacher.get_by_role("button", name="Create teacher account").click()
+    return teacher
+
+
+def start_as_guest(browser, server, slug: str) -> Page:
+    """A guest who opened a quiz and is on its first question."""
+    student = english_page(browser, server)
+    student.goto(f"/quiz/{slug}")
+    student.get_by_label("Nickname").fill("Ada")
+    student.get_by_role("button", name="Continue as guest").click()
+    student.get_by_role("button", name="Start the quiz").click()
+    expect(student.get_by_text(re.compile(r"Question 1 of \d+"))).to_be_visible()
+    return student
+
+
+def question_text(student: Page) -> str:
+    """The text of the question form on screen: prompt and options."""
+    return student.locator("form").filter(has=student.get_by_role("button", name="Submit answer")).inner_text()
+
+
+def submit_first_option(student: Page) -> None:
+    """Answer with the first option (an ordering as shown) and wait for the verdict."""
+    options = student.get_by_role("radio")
+    if options.count():
+        options.first.check()
+    student.get_by_role("button", name="Submit answer").click()
+    expect(student.get_by_role("heading", name=re.compile(r"Right!|Not quite\.|Partly right\."))).to_be_visible()
+
+
+def test_english_timeline_imports_and_plays_in_english(browser, server, tmp_path):
+    teacher = signed_up_teacher(browser, server)
 
     bad = tmp_path / "bad.md"
     bad.write_text("# Dates\n## 1971 — email\n## 3/5/2019 — unclear\n", encoding="utf-8")
@@ -57,21 +89,29 @@ def test_english_timeline_imports_and_plays_in_english(browser, server, tmp_path
     teacher.get_by_role("button", name="Save this timeline").click()
     expect(teacher.get_by_text(re.compile(r"Imported 32 events"))).to_be_visible()
 
-    student = english_page(browser, server)
-    student.goto("/quiz/communication-all")
-    expect(student.get_by_role("heading", name="Communication: every event")).to_be_visible()
-    student.get_by_label("Nickname").fill("Ada")
-    student.get_by_role("button", name="Continue as guest").click()
-    student.get_by_role("button", name="Start the quiz").click()
-    expect(student.get_by_text(re.compile(r"Question 1 of \d+"))).to_be_visible()
-    question = student.locator("form").filter(has=student.get_by_role("button", name="Submit answer"))
-    text = question.inner_text()
+    student = start_as_guest(browser, server, "communication-all")
+    text = question_text(student)
     assert student.locator(".prompt").first.inner_text() and not CJK.search(text), text
-    options = student.get_by_role("radio")
-    if options.count():
-        options.first.check()  # an ordering question is submitted as shown
-    student.get_by_role("button", name="Submit answer").click()
-    expect(student.get_by_role("heading", name=re.compile(r"Right!|Not quite\.|Partly right\."))).to_be_visible()
+    submit_first_option(student)
     expect(student.get_by_text("Correct answer")).to_be_visible()
+    student.context.close()
+    teacher.context.close()
+
+
+@pytest.mark.parametrize("name, language, about, other_script", [
+    ("zh_hant_science", "Traditional Chinese", "科學與技術大事記", 0),
+    ("zh_hans_history", "Simplified Chinese", "中国历史大事简表", 1),
+])
+def test_chinese_timelines_import_and_play_in_their_own_script(browser, server, name, language, about, other_script):
+    teacher = signed_up_teacher(browser, server)
+    upload(teacher, CORPUS / f"{name}.md", "corpus")
+    expect(teacher.get_by_text(f"Language of its questions: {language}")).to_be_visible()
+    expect(teacher.get_by_text(re.compile(about))).to_be_visible()
+    teacher.get_by_role("button", name="Save this timeline").click()
+    expect(teacher.get_by_text(re.compile(r"Imported \d+ events"))).to_be_visible()
+    student = start_as_guest(browser, server, "corpus-all")
+    text = question_text(student)
+    assert CJK.search(text) and not script_marks(text)[other_script], text  # no character of the other script
+    submit_first_option(student)
     student.context.close()
     teacher.context.close()
