@@ -3,6 +3,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_babel import lazy_gettext
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,6 +45,8 @@ def register_extensions(app: Flask) -> None:
     sessions.init_app(app)
     filters.init_app(app)
     login_manager.login_view = "auth.login"
+    # Lazy: the message is flashed in the language of the request that needed a sign-in.
+    login_manager.login_message = lazy_gettext("Please sign in to see this page.")
 
 
 def register_blueprints(app: Flask) -> None:

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from quiz.generator import TimelineError
 from quiz.services.catalog import era_span
+from quiz.services.practice import DAILY_PREFIX, PRACTICE_SLUG
 
 from quiz import kinds
 
@@ -36,9 +37,19 @@ def era_label(first: int, last: int, language: str) -> str:
     return era_span(first, last, language)
 
 
+def quiz_title(quiz) -> str:
+    """A quiz's title in the page's language: practice and daily quizzes are named by the app, not stored."""
+    if quiz.slug == PRACTICE_SLUG:
+        return _("Spaced-repetition practice")
+    if quiz.slug.startswith(DAILY_PREFIX):
+        return _("Daily challenge %(day)s", day=quiz.slug.removeprefix(DAILY_PREFIX))
+    return quiz.title
+
+
 def init_app(app: Flask) -> None:
     """Register the filters."""
     app.add_template_filter(duration)
+    app.add_template_filter(quiz_title)
     app.add_template_filter(kinds.kind_label)
     app.add_template_filter(kinds.kind_for, "question_kind")
     app.add_template_global(kinds.authored_kinds)

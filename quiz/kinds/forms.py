@@ -31,7 +31,7 @@ class EditorForm(Form):
 
 MAX_OPTIONS = 6
 # Shared by the kinds that list options (multiple choice, order): the same field object, declared once.
-OPTIONS = FieldList(StringField(_l("Option"), validators=[Length(max=300)], filters=[strip]),
+OPTIONS = FieldList(StringField(_l("Option"), validators=[Length(max=300)], filters=[strip]), _l("Options"),
                     min_entries=MAX_OPTIONS, max_entries=MAX_OPTIONS)
 
 

@@ -1,0 +1,149 @@
+"""No untranslated UI text: the main pages in Chinese show no English message of the catalogue, and
+in English show no Chinese character outside what users and timelines wrote."""
+import re
+from html.parser import HTMLParser
+
+import pytest
+from babel.messages.pofile import read_po
+from sqlalchemy import select
+
+from helpers import answer_form, fixed_quiz, item_at
+from leaderboard_support import finish, player
+from quiz.extensions import db
+from quiz.models import AttemptItem, Classroom, Event, Question, Quiz, Timeline, User
+from quiz.services import classes
+from quiz.services.practice import DAILY_PREFIX, PRACTICE_SLUG
+from test_i18n_catalogue import PO
+from teach_helpers import class_with, custom_question, signed_in, teacher_quiz, user
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdf]|%[sd]")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class VisibleText(HTMLParser):
+    """The text a person reads or hears in the page's language: text nodes and labelling attributes,
+    without scripts, styles, or elements that declare their own language (the language switch)."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self.skipping: list[str] = []  # tags opened since skipping began, to find where it ends
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            pass
+        elif self.skipping or tag in ("script", "style") or ("lang" in dict(attrs) and tag != "html"):
+            self.skipping.append(tag)
+            return
+        self.parts += [v for k, v in attrs if k in ("aria-label", "title", "alt", "placeholder") and v]
+
+    def handle_endtag(self, tag):
+        if self.skipping and self.skipping[-1] == tag:
+            self.skipping.pop()
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def visible(html: str) -> str:
+    """The page's visible text, whitespace collapsed."""
+    parser = VisibleText()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", " ".join(parser.parts))
+
+
+def english_fragments() -> set[str]:
+    """Pieces of catalogue messages long enough to be unmistakably English UI text."""
+    with PO.open("rb") as f:
+        ids = [m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id]
+    pieces = {p.strip() for i in ids for p in PLACEHOLDER.split(i)}
+    return {p for p in pieces if len(p) >= 12 and " " in p and not HAN.search(p)}
+
+
+def user_content() -> list[str]:
+    """Everything users and timelines wrote, longest first (it may be Chinese in the English UI)."""
+    texts: set[str] = set()
+    for model, columns in ((Quiz, ("title", "description")), (Timeline, ("title",)),
+                           (Event, ("headline", "date_label", "body")), (User, ("nickname",)),
+                           (Classroom, ("name",)), (Question, ("prompt", "explanation", "choices", "answer")),
+                           (AttemptItem, ("prompt", "explanation", "choices", "answer"))):
+        query = select(*[getattr(model, c) for c in columns if hasattr(model, c)])
+        if model is Quiz:  # practice and daily quizzes are named by the app, in the page's language
+            query = query.where(Quiz.slug != PRACTICE_SLUG, Quiz.slug.not_like(DAILY_PREFIX + "%"))
+        for row in db.session.execute(query):
+            for value in row:
+                values = value if isinstance(value, list) else [value]
+                texts.update(str(v) for v in values if v)
+    return sorted(texts, key=len, reverse=True)
+
+
+@pytest.fixture
+def pages(app):
+    """A teacher (who also plays) with a class, a finished quiz and a report; the paths to read."""
+    teacher = signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    quiz = teacher_quiz(owner, [custom_question(owner).id, custom_question(owner, "第二题").id])
+    classroom = class_with(owner, quiz)
+    student = player("小明")
+    classes.join(classroom, student)
+    finish(student, 1, 30, slug=quiz.slug, total=2)
+    fixed_quiz("i18n-quiz", ["order", "which_first"])
+    attempt_id = teacher.start("i18n-quiz")
+    for position in range(2):
+        teacher.post(f"/attempt/{attempt_id}/answer", answer_form(item_at(attempt_id, position), right=position == 0),
+                     token_from=f"/attempt/{attempt_id}")
+    teacher.post("/practice/start", token_from="/practice/")  # a practice attempt, listed in /attempts
+    paths = ["/", "/quiz/i18n-quiz", f"/attempt/{attempt_id}/feedback/0", f"/attempt/{attempt_id}/result",
+             "/attempts", "/progress", "/practice/", "/leaderboard/", "/teach/", "/teach/questions",
+             "/teach/quizzes", f"/teach/quizzes/{quiz.id}", f"/teach/quizzes/{quiz.id}/results",
+             f"/teach/classes/{classroom.id}", "/teach/reports", "/teach/import/questions"]
+    return teacher, paths
+
+
+def test_chinese_pages_show_no_english_ui_text(pages):
+    teacher, paths = pages
+    english = english_fragments()
+    found = {}
+    for path in paths:
+        response = teacher.client.get(path, headers={"Accept-Language": "zh-CN"})
+        assert response.status_code == 200, path
+        text = visible(response.get_data(as_text=True))
+        found[path] = sorted(e for e in english if e in text)
+    assert found == {path: [] for path in paths}
+
+
+def test_english_pages_show_no_chinese_outside_user_content(pages):
+    teacher, paths = pages
+    written = user_content()
+    found = {}
+    for path in paths:
+        teacher.client.get(path, headers={"Accept-Language": "en"})  # the first view pops flashed messages
+        response = teacher.client.get(path, headers={"Accept-Language": "en"})
+        assert response.status_code == 200, path
+        text = visible(response.get_data(as_text=True))
+        for piece in written:
+            if piece in text:
+                text = text.replace(piece, " ")
+        found[path] = sorted(set(re.findall(r"\S*[\u3400-\u9fff]+\S*", text)))[:5]
+    assert found == {path: [] for path in paths}
+
+
+def test_sign_in_prompt_is_translated(app):
+    anonymous = app.test_client()
+    anonymous.get("/attempts", headers={"Accept-Language": "zh-CN"})
+    page = anonymous.get("/auth/login", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert "请先登录再查看这个页面。" in page and "Please log in" not in page
+
+
+def test_partly_right_answer_reads_partly_right_on_the_result(app, actions):
+    fixed_quiz("partial-order", ["order"])
+    actions.guest()
+    attempt_id = actions.start("partial-order")
+    item = item_at(attempt_id, 0)
+    order = [str(item.choices.index(c)) for c in item.answer]
+    order[0], order[1] = order[1], order[0]  # one pair out of place: partial credit
+    actions.post(f"/attempt/{attempt_id}/answer", {"position": "0", "order": order}, token_from=f"/attempt/{attempt_id}")
+    row = visible(actions.client.get(f"/attempt/{attempt_id}/result").get_data(as_text=True))
+    assert "◐ 部分正确" in row and "✘" not in row
