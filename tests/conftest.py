@@ -12,7 +12,8 @@ from helpers import Actions
 from quiz.models import Question, Quiz, Timeline, User, question_events
 
 # Rows every test may create; they are removed after each test.
-PLAY_TABLES = ("answers", "attempt_items", "attempts", "progress", "quiz_questions")
+PLAY_TABLES = ("live_answers", "live_players", "live_questions", "live_games",
+               "answers", "attempt_items", "attempts", "progress", "quiz_questions")
 CATALOG = (Quiz, Question, Timeline)
 
 

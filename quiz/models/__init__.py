@@ -2,6 +2,7 @@
 from quiz.models.attempt import Answer, Attempt, AttemptItem, Progress
 from quiz.base import Base, now_utc
 from quiz.models.learning import ReviewCard
+from quiz.models.live import LiveAnswer, LiveGame, LivePlayer, LiveQuestion
 from quiz.models.question import Question, question_events
 from quiz.models.quiz import Quiz, QuizQuestion
 from quiz.models.report import QuestionReport
@@ -13,6 +14,7 @@ from quiz.models.user import PasswordReset, User
 
 __all__ = [
     "QuestionReport", "ReviewCard",
+    "LiveAnswer", "LiveGame", "LivePlayer", "LiveQuestion",
     "BoardTotal", "Standing",
     "PlaceGame",
     "Assignment", "ClassMember", "Classroom", "Invite",

@@ -1,0 +1,187 @@
+"""A live game's life: create it, let players join (or remove them), open and close questions, end it.
+
+Each step is one short transaction whose UPDATE checks the phase it expects, so two host screens
+(or a reload racing a click) can never move the game twice.
+"""
+import random
+import secrets
+import unicodedata
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from quiz.extensions import db
+from quiz.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Quiz, User, now_utc
+from quiz.services import accounts
+from quiz.services.selection import draw_questions
+
+# Kinds a phone cannot answer with buttons (typed answers) are left out of live games.
+TYPED_KINDS = frozenset({"fill_in", "date_entry"})
+DEFAULT_SECONDS, MIN_SECONDS, MAX_SECONDS = 20, 5, 240
+PIN_TRIES = 20
+
+
+class LiveError(Exception):
+    """Base for what a live game refuses."""
+
+
+class NoQuestions(LiveError):
+    """The quiz has no question a live game can ask."""
+
+
+class GameNotFound(LiveError):
+    """No running game has that PIN (or id)."""
+
+
+class NicknameTaken(LiveError):
+    """Another player of the game already plays under that nickname."""
+
+
+class WrongPhase(LiveError):
+    """The game is not where the request expects it (already started, ended, not a question now)."""
+
+
+def nickname_key(nickname: str) -> str:
+    """Fold a nickname so look-alikes collide: NFKC (full/half width), case, inner spaces.
+
+    A stand-in until quiz.services.nicknames.normalise_nickname lands on main.
+    """
+    return "".join(unicodedata.normalize("NFKC", nickname).casefold().split())[:40]
+
+
+def seconds_per_question(quiz: Quiz, count: int) -> int:
+    """The quiz's time for one question: its time limit shared out, else 20 s (kept within 5..240)."""
+    if not quiz.time_limit or not count:
+        return DEFAULT_SECONDS
+    return min(MAX_SECONDS, max(MIN_SECONDS, quiz.time_limit // count))
+
+
+def live_questions(quiz: Quiz, rng: random.Random):
+    """The quiz's questions as a self-paced attempt would draw them, less the typed kinds."""
+    return [q for q in draw_questions(quiz, rng) if q.kind not in TYPED_KINDS]
+
+
+def free_pin() -> str:
+    """A six-digit PIN no running game holds (ended games give theirs back)."""
+    for _ in range(PIN_TRIES):
+        pin = f"{secrets.randbelow(900000) + 100000}"
+        if db.session.scalar(select(LiveGame.id).where(LiveGame.pin == pin)) is None:
+            return pin
+    raise LiveError("no free PIN")
+
+
+def create_game(quiz: Quiz, host: User, seconds: int | None = None) -> LiveGame:
+    """Freeze the quiz's questions into a new game in its lobby, under a fresh PIN."""
+    questions = live_questions(quiz, random.Random())
+    if not questions:
+        raise NoQuestions(quiz.slug)
+    per_question = seconds or seconds_per_question(quiz, len(questions))
+    game = LiveGame(pin=free_pin(), quiz_id=quiz.id, host_id=host.id, total=len(questions), seconds=per_question)
+    db.session.add(game)
+    db.session.flush()
+    db.session.add_all(LiveQuestion(game_id=game.id, position=i, question_id=q.id, kind=q.kind, prompt=q.prompt,
+                                    choices=list(q.choices), answer=q.answer, explanation=q.explanation)
+                       for i, q in enumerate(questions))
+    db.session.commit()
+    return game
+
+
+def game_by_pin(pin: str) -> LiveGame:
+    """The running game with this PIN."""
+    game = db.session.scalar(select(LiveGame).where(LiveGame.pin == pin)) if pin.isdigit() else None
+    if game is None or game.phase == "ended":
+        raise GameNotFound(pin)
+    return game
+
+
+def join(game: LiveGame, nickname: str, user: User | None) -> LivePlayer:
+    """Add a player; someone not signed in plays as a new guest. Late joiners start at the next question."""
+    if game.phase == "ended":
+        raise GameNotFound(game.pin)
+    if user is not None:  # a signed-in player coming back (another tab, a lost cookie) is the same player
+        mine = db.session.scalar(select(LivePlayer).where(LivePlayer.game_id == game.id, LivePlayer.user_id == user.id))
+        if mine is not None:
+            return mine
+    key = nickname_key(nickname)
+    if db.session.scalar(select(LivePlayer.id).where(LivePlayer.game_id == game.id, LivePlayer.nickname_key == key)):
+        raise NicknameTaken(nickname)
+    account = user if user is not None else accounts.create_guest(nickname)
+    player = LivePlayer(game_id=game.id, user_id=account.id, nickname=nickname, nickname_key=key,
+                        first_position=game.position + 1)
+    db.session.add(player)
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same nickname joined at the same moment
+        db.session.rollback()
+        raise NicknameTaken(nickname) from None
+    return player
+
+
+def remove_player(game: LiveGame, player_id: int) -> bool:
+    """Take a player out of the game (their answers so far stay, they can no longer play)."""
+    removed = db.session.execute(update(LivePlayer).where(
+        LivePlayer.id == player_id, LivePlayer.game_id == game.id, LivePlayer.removed.is_(False))
+        .values(removed=True)).rowcount
+    db.session.commit()
+    return bool(removed)
+
+
+def move(game: LiveGame, expected: tuple[str, ...], **values) -> None:
+    """Change the game only if it is still in one of the expected phases at this position."""
+    moved = db.session.execute(update(LiveGame).where(
+        LiveGame.id == game.id, LiveGame.phase.in_(expected), LiveGame.position == game.position)
+        .values(**values)).rowcount
+    if not moved:
+        db.session.rollback()
+        raise WrongPhase(game.phase)
+    db.session.commit()
+    db.session.refresh(game)
+
+
+def open_next_question(game: LiveGame, when: datetime | None = None) -> None:
+    """From the lobby or a reveal, show the next question and start its clock."""
+    if game.position + 1 >= game.total:
+        raise WrongPhase(game.phase)
+    move(game, ("lobby", "reveal"), phase="question", position=game.position + 1,
+         question_started_at=when or now_utc())
+
+
+def close_question(game: LiveGame) -> None:
+    """End the current question: show the answer; players who gave none lose their streak."""
+    move(game, ("question",), phase="reveal")
+    answered = select(LiveAnswer.player_id).where(LiveAnswer.game_id == game.id,
+                                                  LiveAnswer.position == game.position)
+    db.session.execute(update(LivePlayer).where(LivePlayer.game_id == game.id, LivePlayer.id.not_in(answered))
+                       .values(streak=0))
+    db.session.commit()
+
+
+def end_game(game: LiveGame) -> None:
+    """Finish the game, give its PIN back and store every player's result (see finish)."""
+    from quiz.services.live.finish import store_attempts
+
+    move(game, ("lobby", "question", "reveal"), phase="ended", pin=None, ended_at=now_utc())
+    store_attempts(game)
+    db.session.commit()
+
+
+def question_at(game: LiveGame, position: int | None = None) -> LiveQuestion | None:
+    """The game's frozen question at a position (the current one by default)."""
+    at = game.position if position is None else position
+    return db.session.scalar(select(LiveQuestion).where(LiveQuestion.game_id == game.id,
+                                                        LiveQuestion.position == at))
+
+
+def active_players(game: LiveGame) -> list[LivePlayer]:
+    """Players still in the game, in the order they joined."""
+    return list(db.session.scalars(select(LivePlayer).where(LivePlayer.game_id == game.id,
+                                                           LivePlayer.removed.is_(False))
+                                   .order_by(LivePlayer.joined_at, LivePlayer.id)))
+
+
+def expected_answers(game: LiveGame) -> int:
+    """How many players can answer the current question (late joiners come in at the next one)."""
+    return db.session.scalar(select(func.count()).select_from(LivePlayer).where(
+        LivePlayer.game_id == game.id, LivePlayer.removed.is_(False),
+        LivePlayer.first_position <= game.position)) or 0
