@@ -31,6 +31,7 @@ def register_extensions(app: Flask) -> None:
     """Bind every extension to this app."""
     from quiz import database, filters, i18n, security, sessions, throttle
     from quiz.extensions import babel, csrf, db, limiter, login_manager, migrate
+    from quiz.live import sockets as live_sockets
 
     db.init_app(app)
     database.install_sqlite_pragmas(app)
@@ -47,6 +48,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     # Lazy: the message is flashed in the language of the request that needed a sign-in.
     login_manager.login_message = lazy_gettext("Please sign in to see this page.")
+    live_sockets.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -59,6 +61,7 @@ def register_blueprints(app: Flask) -> None:
     from quiz.teach import bp as teach_bp
     from quiz.practice import bp as practice_bp
     from quiz.study import bp as study_bp
+    from quiz.live import bp as live_bp, host_bp as live_host_bp
 
     app.register_blueprint(play_bp)
     app.register_blueprint(auth_bp)
@@ -68,6 +71,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(practice_bp)
     app.register_blueprint(leaderboard_bp)
     app.register_blueprint(study_bp)
+    app.register_blueprint(live_bp)
+    app.register_blueprint(live_host_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

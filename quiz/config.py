@@ -9,6 +9,8 @@ from flask import Flask
 MB = 1024 * 1024
 SECRET_KEY_MIN_BYTES = 32
 THROTTLES = ("LOGIN_RATE_LIMIT", "LOGIN_ADDRESS_RATE_LIMIT", "SIGNUP_RATE_LIMIT", "GUEST_RATE_LIMIT")
+# Live games: how Socket.IO runs and fans out (docs/operations.md), settable from the environment.
+LIVE_SETTINGS = ("SOCKETIO_MESSAGE_QUEUE", "SOCKETIO_ASYNC_MODE", "SOCKETIO_CHANNEL", "LIVE_PIN_RATE_LIMIT")
 
 
 class ConfigError(RuntimeError):
@@ -43,6 +45,11 @@ def defaults(app: Flask) -> dict[str, Any]:
         "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "PRODUCTION": False,
         "LOAD_BUNDLED_TIMELINE": True,
+        # Live games (docs/operations.md): threads suit `flask run` and gunicorn's gthread workers.
+        "SOCKETIO_ASYNC_MODE": "threading",
+        "SOCKETIO_MESSAGE_QUEUE": None,  # e.g. redis://127.0.0.1:6379/0 once there are several processes
+        "SOCKETIO_CHANNEL": "quiz-live",
+        "LIVE_PIN_RATE_LIMIT": "10 per minute",
     }
 
 
@@ -54,7 +61,7 @@ def from_environment() -> dict[str, Any]:
         found["SECRET_KEY"] = env["SECRET_KEY"]
     if env.get("DATABASE_URL"):
         found["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(env["DATABASE_URL"])
-    for name in ("RATELIMIT_STORAGE_URI", "RATELIMIT_KEY_PREFIX", *THROTTLES):
+    for name in ("RATELIMIT_STORAGE_URI", "RATELIMIT_KEY_PREFIX", *THROTTLES, *LIVE_SETTINGS):
         if env.get(name):
             found[name] = env[name]
     if env.get("TRUSTED_HOSTS"):
