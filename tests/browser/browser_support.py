@@ -31,3 +31,12 @@ def sign_up(page: Page, login: str, nickname: str, password: str) -> None:
     page.get_by_label("再次输入密码").fill(password)
     page.get_by_role("button", name="创建账号").click()
     expect(page.get_by_text(f"欢迎，{nickname}！")).to_be_visible()
+
+
+def sign_in(page: Page, login: str, password: str) -> None:
+    """Sign in through the form and land on the home page."""
+    page.goto("/auth/login")
+    page.get_by_label("登录名").fill(login)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/")

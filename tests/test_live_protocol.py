@@ -1,0 +1,214 @@
+"""Live games over Socket.IO (Flask-SocketIO's test client): join, answer, score, late join, rejoin,
+host reload, remove, double answer and answers after the countdown. The clock is moved with time-machine."""
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import time_machine
+from sqlalchemy import func, select
+
+from live_support import (game, host_game, host_socket, join, player, player_socket, question, received,
+                          right_choice, send, synced, wrong_choice)
+from quiz.extensions import db
+from quiz.models import Answer, Attempt, LiveAnswer, ReviewCard, Standing
+
+# Ahead of the real clock: signed cookies made before the travel must not look as if from the future.
+START = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(hours=1)
+
+
+@pytest.fixture
+def table(app):
+    """A hosted game with two players in the lobby, the projector and both phones connected."""
+    teacher, live = host_game(app)
+    phones = {name: join(app, live.pin, name) for name in ("小明", "小红")}
+    host = host_socket(app, teacher, live.id)
+    sockets = {name: player_socket(app, phone, live.id) for name, phone in phones.items()}
+    return {"teacher": teacher, "game": live, "host": host, "phones": phones, "sockets": sockets}
+
+
+def test_players_join_the_lobby_and_the_projector_lists_them(app, table):
+    """Each join reaches the projector's lobby; each phone is told it is in the lobby under its nickname."""
+    teacher, live = table["teacher"], table["game"]
+    host = table["host"]
+    received(host, "players")
+    join(app, live.pin, "小刚")
+    names = [p["nickname"] for p in received(host, "players")[-1]["players"]]
+    assert names == ["小明", "小红", "小刚"]
+    state = synced(table["sockets"]["小明"])
+    assert state["phase"] == "lobby" and state["nickname"] == "小明" and state["score"] == 0
+    page = teacher.client.get(f"/live/host/{live.id}").get_data(as_text=True)
+    assert live.pin in page and f"/live/join?pin={live.pin}" in page
+    qr = teacher.client.get(f"/live/host/{live.id}/qr.svg")
+    assert qr.mimetype == "image/svg+xml" and qr.data.startswith(b"<?xml") and b"<svg" in qr.data
+
+
+def test_a_right_answer_earns_points_by_speed_and_the_projector_counts_it(app, table):
+    """Answering right 5 s into a 20 s question earns round(1000 × (1 − 5/40)) = 875; the tally counts it."""
+    host, ming = table["host"], table["sockets"]["小明"]
+    with time_machine.travel(START, tick=False) as clock:
+        assert send(host, "next") == {"ok": True}
+        shown = received(ming, "phase")[-1]
+        assert shown["question"]["choices"] and "prompt" not in shown["question"]  # phones see only options
+        clock.shift(5)
+        first = question(table["game"].id, 0)
+        assert send(ming, "answer", {"position": 0, "choice": right_choice(first)}) == {"ok": True, "position": 0}
+        assert received(host, "tally")[-1] == {"position": 0, "answered": 1, "expected": 2}
+        assert send(host, "reveal") == {"ok": True}
+    boards = received(ming, "phase")[-1]["boards"]
+    mine = boards[str(player("小明").id)]
+    assert mine == {"rank": 1, "score": 875, "streak": 1, "points": 875, "fraction": 1.0}
+    assert boards[str(player("小红").id)]["points"] == 0
+    stage = received(host, "stage")[-1]["html"]
+    assert "小明" in stage and "875" in stage  # top five on the projector
+
+
+def test_a_second_right_answer_in_a_row_earns_the_streak_bonus(app, table):
+    """Two right answers in a row: the second earns 100 on top of its speed points."""
+    host, ming = table["host"], table["sockets"]["小明"]
+    live = table["game"]
+    with time_machine.travel(START, tick=False) as clock:
+        for position in (0, 1):
+            send(host, "next")
+            clock.shift(10)
+            assert send(ming, "answer", {"position": position, "choice": right_choice(question(live.id, position))})["ok"]
+            send(host, "reveal")
+    points = db.session.scalars(select(LiveAnswer.points).order_by(LiveAnswer.position)).all()
+    assert points == [750, 750 + 100]
+    assert player("小明").score == 1600 and player("小明").streak == 2
+
+
+def test_a_second_answer_to_one_question_is_refused_and_the_first_stands(app, table):
+    """One answer per player per question: the database holds one row, the score counts it once."""
+    host, ming = table["host"], table["sockets"]["小明"]
+    send(host, "next")
+    first = question(table["game"].id, 0)
+    assert send(ming, "answer", {"position": 0, "choice": wrong_choice(first)})["ok"]
+    again = send(ming, "answer", {"position": 0, "choice": right_choice(first)})
+    assert again["ok"] is False and "already" in again["error"].lower() or "已经" in again["error"]
+    rows = db.session.scalars(select(LiveAnswer).where(LiveAnswer.player_id == player("小明").id)).all()
+    assert len(rows) == 1 and rows[0].fraction == 0 and player("小明").score == 0
+
+
+def test_an_answer_after_the_countdown_and_grace_is_refused(app, table):
+    """The server's clock decides: 20 s plus the 1 s grace have passed, so the answer is not stored."""
+    host, ming = table["host"], table["sockets"]["小明"]
+    with time_machine.travel(START, tick=False) as clock:
+        send(host, "next")
+        clock.shift(21.5)
+        late = send(ming, "answer", {"position": 0, "choice": right_choice(question(table["game"].id, 0))})
+    assert late["ok"] is False
+    assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 0
+
+
+def test_an_answer_within_the_grace_counts_with_half_points(app, table):
+    """At 20.5 s (inside the grace) a right answer still counts, at the slowest rate: 500."""
+    host, ming = table["host"], table["sockets"]["小明"]
+    with time_machine.travel(START, tick=False) as clock:
+        send(host, "next")
+        clock.shift(20.5)
+        assert send(ming, "answer", {"position": 0, "choice": right_choice(question(table["game"].id, 0))})["ok"]
+    assert player("小明").score == 500
+
+
+def test_a_late_joiner_comes_in_at_the_next_question(app, table):
+    """Joining while a question is open: that question is not theirs, the next one is."""
+    host = table["host"]
+    live = table["game"]
+    send(host, "next")
+    phone = join(app, live.pin, "小刚")
+    late = player_socket(app, phone, live.id)
+    state = synced(late)
+    assert state["phase"] == "question" and state["waiting"] and "question" not in state
+    assert send(late, "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"] is False
+    assert received(host, "tally") == [] or received(host, "tally")[-1]["expected"] == 2
+    send(host, "reveal")
+    send(host, "next")
+    assert send(late, "answer", {"position": 1, "choice": right_choice(question(live.id, 1))})["ok"]
+    assert received(host, "tally")[-1] == {"position": 1, "answered": 1, "expected": 3}
+
+
+def test_a_phone_that_reconnects_keeps_its_nickname_and_score(app, table):
+    """After a disconnect (sleep, reload) the same token rejoins as the same player, score intact."""
+    host, ming, live = table["host"], table["sockets"]["小明"], table["game"]
+    send(host, "next")
+    send(ming, "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})
+    score = player("小明").score
+    ming.disconnect(namespace="/live")
+    send(host, "reveal")
+    send(host, "next")
+    back = player_socket(app, table["phones"]["小明"], live.id)
+    state = synced(back)
+    assert state["nickname"] == "小明" and state["score"] == score > 0
+    assert state["question"]["position"] == 1  # straight back into the open question
+    assert send(back, "answer", {"position": 1, "choice": right_choice(question(live.id, 1))})["ok"]
+
+
+def test_the_host_reloading_the_projector_resumes_the_game(app, table):
+    """A new projector socket gets the open question with the time the server says is left."""
+    teacher, live = table["teacher"], table["game"]
+    with time_machine.travel(START, tick=False) as clock:
+        send(table["host"], "next")
+        table["host"].disconnect(namespace="/live")
+        clock.shift(8)
+        again = host_socket(app, teacher, live.id)
+        stage = synced(again)
+    assert stage["phase"] == "question" and stage["position"] == 0 and stage["remaining_ms"] == 12000
+    assert question(live.id, 0).prompt in stage["html"]
+    assert send(again, "reveal") == {"ok": True}
+
+
+def test_the_host_removes_a_player_who_can_then_neither_answer_nor_rejoin(app, table):
+    """Remove: the phone is told, its answers are refused, its token no longer connects."""
+    host, hong, live = table["host"], table["sockets"]["小红"], table["game"]
+    assert send(host, "remove", {"player": player("小红").id}) == {"ok": True}
+    assert received(hong, "removed") == [{}]
+    assert [p["nickname"] for p in received(host, "players")[-1]["players"]] == ["小明"]
+    send(host, "next")
+    assert send(hong, "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"] is False
+    refused = player_socket(app, table["phones"]["小红"], live.id)
+    assert not refused.is_connected("/live")
+
+
+def test_only_the_host_drives_the_game(app, table):
+    """A player's socket cannot start, reveal or end; another teacher cannot connect as host."""
+    from teach_helpers import signed_in
+
+    ming = table["sockets"]["小明"]
+    for event in ("next", "reveal", "end", "remove"):
+        assert send(ming, event)["ok"] is False
+    assert game(table["game"].id).phase == "lobby"
+    other = signed_in(app, "teacher", "teacher-two")
+    assert not host_socket(app, other, table["game"].id).is_connected("/live")
+
+
+def test_the_end_stores_attempts_reviews_cards_and_leaves_public_boards_alone(app, table):
+    """Each player's result becomes a finished attempt with its answers; no leaderboard standing."""
+    host, live = table["host"], table["game"]
+    ming, hong = table["sockets"]["小明"], table["sockets"]["小红"]
+    for position in range(3):
+        send(host, "next")
+        q = question(live.id, position)
+        send(ming, "answer", {"position": position, "choice": right_choice(q)})
+        if position < 2:
+            send(hong, "answer", {"position": position, "choice": wrong_choice(q)})
+        send(host, "reveal")
+    assert send(host, "end") == {"ok": True}
+    assert received(ming, "phase")[-1]["phase"] == "ended"
+    assert "小明" in received(host, "stage")[-1]["html"]  # the podium
+    attempts = {a.user.nickname: a for a in db.session.scalars(select(Attempt))}
+    assert attempts["小明"].score == 3 and attempts["小明"].total == 3 and attempts["小明"].finished_at
+    assert attempts["小红"].answered == 2 and attempts["小红"].score < 2
+    assert db.session.scalar(select(func.count()).select_from(Answer)) == 5
+    assert db.session.scalar(select(func.count()).select_from(ReviewCard)) == 5
+    assert db.session.scalar(select(func.count()).select_from(Standing)) == 0
+    assert game(live.id).pin is None  # the PIN is free again
+    results = table["teacher"].client.get(f"/teach/quizzes/{live.quiz_id}/results").get_data(as_text=True)
+    assert "小明" in results and "小红" in results
+
+
+def test_an_invalid_answer_is_refused_without_a_row(app, table):
+    """Option indexes that are not options, or a malformed message, store nothing."""
+    host, ming = table["host"], table["sockets"]["小明"]
+    send(host, "next")
+    for bad in ({"position": 0, "choice": ["99"]}, {"position": "0", "choice": ["0"]}, {"choice": "0"}, {}):
+        assert send(ming, "answer", bad)["ok"] is False
+    assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 0

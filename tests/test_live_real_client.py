@@ -1,0 +1,118 @@
+"""Live games through the real python-socketio client against the app served by a real server thread:
+over WebSocket, and over the long-polling fallback. Waits are for events, bounded, never sleeps."""
+import queue
+
+import pytest
+import socketio as socketio_client
+
+from live_support import NAMESPACE, host_game, join, player, question, right_choice, token_of, wrong_choice
+from security_support import served
+
+WAIT = 10  # seconds at most for an event that should come at once
+
+
+class Screen:
+    """A real Socket.IO client whose received events queue up by name."""
+
+    def __init__(self, url: str, auth: dict, cookie: str | None = None, transports=("websocket",)):
+        self.events: dict[str, queue.Queue] = {}
+        self.client = socketio_client.Client(reconnection=False)
+        for name in ("stage", "players", "tally", "phase", "removed"):
+            self.client.on(name, self.recorder(name), namespace=NAMESPACE)
+        headers = {"Cookie": cookie} if cookie else {}
+        self.client.connect(url, namespaces=[NAMESPACE], auth=auth, headers=headers, transports=list(transports),
+                            wait_timeout=WAIT)
+
+    def recorder(self, name: str):
+        self.events[name] = queue.Queue()
+        return self.events[name].put
+
+    def next(self, name: str) -> dict:
+        """The next payload of the event, waiting for it if it has not come yet."""
+        return self.events[name].get(timeout=WAIT)
+
+    def call(self, event: str, data: dict | None = None):
+        """Emit and wait for the server's acknowledgement."""
+        return self.client.call(event, data or {}, namespace=NAMESPACE, timeout=WAIT)
+
+    def close(self):
+        self.client.disconnect()
+
+
+@pytest.fixture
+def screens():
+    """Every client a test opens is closed after it, so the server thread can stop."""
+    opened: list[Screen] = []
+    yield opened
+    for screen in opened:
+        screen.close()
+
+
+def session_cookie(actions) -> str:
+    """The signed-in teacher's session cookie, as a browser would send it."""
+    return f"session={actions.client.get_cookie('session').value}"
+
+
+def test_a_question_round_trip_over_websocket(app, screens):
+    """Host opens a question; two phones answer; the projector's tally follows; the reveal scores both."""
+    teacher, live = host_game(app)
+    phones = {name: join(app, live.pin, name) for name in ("小明", "小红")}
+    with served(app) as url:
+        host = Screen(url, {"role": "host", "game": live.id}, session_cookie(teacher))
+        screens.append(host)
+        assert host.call("sync")["phase"] == "lobby"
+        ming, hong = (Screen(url, {"token": token_of(phones[n], live.id)}) for n in ("小明", "小红"))
+        screens.extend([ming, hong])
+        assert ming.call("sync")["nickname"] == "小明"
+        assert host.call("next") == {"ok": True}
+        assert ming.next("phase")["question"]["position"] == 0
+        first = question(live.id, 0)
+        assert ming.call("answer", {"position": 0, "choice": right_choice(first)})["ok"]
+        assert host.next("tally") == {"position": 0, "answered": 1, "expected": 2}
+        assert hong.call("answer", {"position": 0, "choice": wrong_choice(first)})["ok"]
+        assert host.next("tally") == {"position": 0, "answered": 2, "expected": 2}
+        assert host.call("reveal") == {"ok": True}
+        boards = ming.next("phase")["boards"]
+        assert boards[str(player("小明").id)]["rank"] == 1 and boards[str(player("小明").id)]["points"] > 500
+        assert boards[str(player("小红").id)]["points"] == 0
+
+
+def test_a_phone_reconnecting_with_its_token_keeps_its_score(app, screens):
+    """A new connection (the phone slept, the page reloaded) with the same token is the same player."""
+    teacher, live = host_game(app)
+    phone = join(app, live.pin, "小明")
+    with served(app) as url:
+        host = Screen(url, {"role": "host", "game": live.id}, session_cookie(teacher))
+        first = Screen(url, {"token": token_of(phone, live.id)})
+        screens.extend([host, first])
+        host.call("next")
+        first.call("answer", {"position": 0, "choice": right_choice(question(live.id, 0))})
+        first.close()
+        host.call("reveal")
+        again = Screen(url, {"token": token_of(phone, live.id)})
+        screens.append(again)
+        state = again.call("sync")
+    assert state["phase"] == "reveal" and state["nickname"] == "小明"
+    assert state["score"] == player("小明").score > 0 and state["me"]["rank"] == 1
+
+
+def test_the_long_polling_fallback_plays_too(app, screens):
+    """A network that blocks WebSockets falls back to HTTP long-polling: joining and answering still work."""
+    teacher, live = host_game(app)
+    phone = join(app, live.pin, "小明")
+    with served(app) as url:
+        host = Screen(url, {"role": "host", "game": live.id}, session_cookie(teacher))
+        polling = Screen(url, {"token": token_of(phone, live.id)}, transports=("polling",))
+        screens.extend([host, polling])
+        assert polling.client.transport() == "polling"
+        host.call("next")
+        assert polling.call("answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"]
+        assert host.next("tally")["answered"] == 1
+
+
+def test_a_forged_token_is_refused(app):
+    """A token not signed by the app does not connect."""
+    _teacher, live = host_game(app)
+    with served(app) as url:
+        with pytest.raises(socketio_client.exceptions.ConnectionError):
+            Screen(url, {"token": "eyJnIjoxLCJwIjoxfQ.forged.signature"})
