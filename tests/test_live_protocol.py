@@ -10,19 +10,29 @@ from live_support import (game, host_game, host_socket, join, player, player_soc
                           right_choice, send, synced, wrong_choice)
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, LiveAnswer, ReviewCard, Standing
+from security_support import extra_app
 
 # Ahead of the real clock: signed cookies made before the travel must not look as if from the future.
 START = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(hours=1)
 
 
 @pytest.fixture
-def table(app):
+def sockets_app(app):
+    """An app like the test app whose Socket.IO server the test clients may rewire for themselves
+    (Flask-SocketIO's test client keeps that server's packets), leaving the served test app's alone."""
+    with extra_app(app) as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def table(app, sockets_app):
     """A hosted game with two players in the lobby, the projector and both phones connected."""
     teacher, live = host_game(app)
-    phones = {name: join(app, live.pin, name) for name in ("小明", "小红")}
-    host = host_socket(app, teacher, live.id)
-    sockets = {name: player_socket(app, phone, live.id) for name, phone in phones.items()}
-    return {"teacher": teacher, "game": live, "host": host, "phones": phones, "sockets": sockets}
+    phones = {name: join(sockets_app, live.pin, name) for name in ("小明", "小红")}
+    host = host_socket(sockets_app, teacher, live.id)
+    sockets = {name: player_socket(sockets_app, phone, live.id) for name, phone in phones.items()}
+    return {"teacher": teacher, "game": live, "host": host, "phones": phones, "sockets": sockets,
+            "app": sockets_app}
 
 
 def test_players_join_the_lobby_and_the_projector_lists_them(app, table):
@@ -30,7 +40,7 @@ def test_players_join_the_lobby_and_the_projector_lists_them(app, table):
     teacher, live = table["teacher"], table["game"]
     host = table["host"]
     received(host, "players")
-    join(app, live.pin, "小刚")
+    join(table["app"], live.pin, "小刚")
     names = [p["nickname"] for p in received(host, "players")[-1]["players"]]
     assert names == ["小明", "小红", "小刚"]
     state = synced(table["sockets"]["小明"])
@@ -114,8 +124,8 @@ def test_a_late_joiner_comes_in_at_the_next_question(app, table):
     host = table["host"]
     live = table["game"]
     send(host, "next")
-    phone = join(app, live.pin, "小刚")
-    late = player_socket(app, phone, live.id)
+    phone = join(table["app"], live.pin, "小刚")
+    late = player_socket(table["app"], phone, live.id)
     state = synced(late)
     assert state["phase"] == "question" and state["waiting"] and "question" not in state
     assert send(late, "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"] is False
@@ -135,7 +145,7 @@ def test_a_phone_that_reconnects_keeps_its_nickname_and_score(app, table):
     ming.disconnect(namespace="/live")
     send(host, "reveal")
     send(host, "next")
-    back = player_socket(app, table["phones"]["小明"], live.id)
+    back = player_socket(table["app"], table["phones"]["小明"], live.id)
     state = synced(back)
     assert state["nickname"] == "小明" and state["score"] == score > 0
     assert state["question"]["position"] == 1  # straight back into the open question
@@ -149,7 +159,7 @@ def test_the_host_reloading_the_projector_resumes_the_game(app, table):
         send(table["host"], "next")
         table["host"].disconnect(namespace="/live")
         clock.shift(8)
-        again = host_socket(app, teacher, live.id)
+        again = host_socket(table["app"], teacher, live.id)
         stage = synced(again)
     assert stage["phase"] == "question" and stage["position"] == 0 and stage["remaining_ms"] == 12000
     assert question(live.id, 0).prompt in stage["html"]
@@ -164,7 +174,7 @@ def test_the_host_removes_a_player_who_can_then_neither_answer_nor_rejoin(app, t
     assert [p["nickname"] for p in received(host, "players")[-1]["players"]] == ["小明"]
     send(host, "next")
     assert send(hong, "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"] is False
-    refused = player_socket(app, table["phones"]["小红"], live.id)
+    refused = player_socket(table["app"], table["phones"]["小红"], live.id)
     assert not refused.is_connected("/live")
 
 
@@ -177,7 +187,7 @@ def test_only_the_host_drives_the_game(app, table):
         assert send(ming, event)["ok"] is False
     assert game(table["game"].id).phase == "lobby"
     other = signed_in(app, "teacher", "teacher-two")
-    assert not host_socket(app, other, table["game"].id).is_connected("/live")
+    assert not host_socket(table["app"], other, table["game"].id).is_connected("/live")
 
 
 def test_the_end_stores_attempts_reviews_cards_and_leaves_public_boards_alone(app, table):

@@ -6,7 +6,7 @@ import pytest
 import socketio as socketio_client
 
 from live_support import NAMESPACE, host_game, join, player, question, right_choice, token_of, wrong_choice
-from security_support import served
+from security_support import extra_app, served
 
 WAIT = 10  # seconds at most for an event that should come at once
 
@@ -40,6 +40,17 @@ class Screen:
 
 
 @pytest.fixture
+def url(app):
+    """A fresh app like the test app, served by a real server thread.
+
+    Fresh, because Flask-SocketIO's test client (the other protocol tests) rewires its app's
+    Socket.IO server to keep packets for itself; real clients need an untouched one.
+    """
+    with extra_app(app) as fresh, served(fresh) as address:
+        yield address
+
+
+@pytest.fixture
 def screens():
     """Every client a test opens is closed after it, so the server thread can stop."""
     opened: list[Screen] = []
@@ -53,66 +64,62 @@ def session_cookie(actions) -> str:
     return f"session={actions.client.get_cookie('session').value}"
 
 
-def test_a_question_round_trip_over_websocket(app, screens):
+def test_a_question_round_trip_over_websocket(app, url, screens):
     """Host opens a question; two phones answer; the projector's tally follows; the reveal scores both."""
     teacher, live = host_game(app)
     phones = {name: join(app, live.pin, name) for name in ("小明", "小红")}
-    with served(app) as url:
-        host = Screen(url, {"role": "host", "game": live.id}, session_cookie(teacher))
-        screens.append(host)
-        assert host.call("sync")["phase"] == "lobby"
-        ming, hong = (Screen(url, {"token": token_of(phones[n], live.id)}) for n in ("小明", "小红"))
-        screens.extend([ming, hong])
-        assert ming.call("sync")["nickname"] == "小明"
-        assert host.call("next") == {"ok": True}
-        assert ming.next("phase")["question"]["position"] == 0
-        first = question(live.id, 0)
-        assert ming.call("answer", {"position": 0, "choice": right_choice(first)})["ok"]
-        assert host.next("tally") == {"position": 0, "answered": 1, "expected": 2}
-        assert hong.call("answer", {"position": 0, "choice": wrong_choice(first)})["ok"]
-        assert host.next("tally") == {"position": 0, "answered": 2, "expected": 2}
-        assert host.call("reveal") == {"ok": True}
-        boards = ming.next("phase")["boards"]
-        assert boards[str(player("小明").id)]["rank"] == 1 and boards[str(player("小明").id)]["points"] > 500
-        assert boards[str(player("小红").id)]["points"] == 0
+    host = Screen(url, {"role": "host", "game": live.id}, session_cookie(teacher))
+    screens.append(host)
+    assert host.call("sync")["phase"] == "lobby"
+    ming, hong = (Screen(url, {"token": token_of(phones[n], live.id)}) for n in ("小明", "小红"))
+    screens.extend([ming, hong])
+    assert ming.call("sync")["nickname"] == "小明"
+    assert host.call("next") == {"ok": True}
+    assert ming.next("phase")["question"]["position"] == 0
+    first = question(live.id, 0)
+    assert ming.call("answer", {"position": 0, "choice": right_choice(first)})["ok"]
+    assert host.next("tally") == {"position": 0, "answered": 1, "expected": 2}
+    assert hong.call("answer", {"position": 0, "choice": wrong_choice(first)})["ok"]
+    assert host.next("tally") == {"position": 0, "answered": 2, "expected": 2}
+    assert host.call("reveal") == {"ok": True}
+    boards = ming.next("phase")["boards"]
+    assert boards[str(player("小明").id)]["rank"] == 1 and boards[str(player("小明").id)]["points"] > 500
+    assert boards[str(player("小红").id)]["points"] == 0
 
 
-def test_a_phone_reconnecting_with_its_token_keeps_its_score(app, screens):
+def test_a_phone_reconnecting_with_its_token_keeps_its_score(app, url, screens):
     """A new connection (the phone slept, the page reloaded) with the same token is the same player."""
     teacher, live = host_game(app)
     phone = join(app, live.pin, "小明")
-    with served(app) as url:
-        host = Screen(url, {"role": "host", "game": live.id}, session_cookie(teacher))
-        first = Screen(url, {"token": token_of(phone, live.id)})
-        screens.extend([host, first])
-        host.call("next")
-        first.call("answer", {"position": 0, "choice": right_choice(question(live.id, 0))})
-        first.close()
-        host.call("reveal")
-        again = Screen(url, {"token": token_of(phone, live.id)})
-        screens.append(again)
-        state = again.call("sync")
+    host = Screen(url, {"role": "host", "game": live.id}, session_cookie(teacher))
+    first = Screen(url, {"token": token_of(phone, live.id)})
+    screens.extend([host, first])
+    host.call("next")
+    first.call("answer", {"position": 0, "choice": right_choice(question(live.id, 0))})
+    first.close()
+    host.call("reveal")
+    again = Screen(url, {"token": token_of(phone, live.id)})
+    screens.append(again)
+    state = again.call("sync")
     assert state["phase"] == "reveal" and state["nickname"] == "小明"
     assert state["score"] == player("小明").score > 0 and state["me"]["rank"] == 1
 
 
-def test_the_long_polling_fallback_plays_too(app, screens):
+def test_the_long_polling_fallback_plays_too(app, url, screens):
     """A network that blocks WebSockets falls back to HTTP long-polling: joining and answering still work."""
     teacher, live = host_game(app)
     phone = join(app, live.pin, "小明")
-    with served(app) as url:
-        host = Screen(url, {"role": "host", "game": live.id}, session_cookie(teacher))
-        polling = Screen(url, {"token": token_of(phone, live.id)}, transports=("polling",))
-        screens.extend([host, polling])
-        assert polling.client.transport() == "polling"
-        host.call("next")
-        assert polling.call("answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"]
-        assert host.next("tally")["answered"] == 1
+    host = Screen(url, {"role": "host", "game": live.id}, session_cookie(teacher))
+    polling = Screen(url, {"token": token_of(phone, live.id)}, transports=("polling",))
+    screens.extend([host, polling])
+    assert polling.client.transport() == "polling"
+    host.call("next")
+    assert polling.call("answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"]
+    assert host.next("tally")["answered"] == 1
 
 
-def test_a_forged_token_is_refused(app):
+def test_a_forged_token_is_refused(app, url):
     """A token not signed by the app does not connect."""
     _teacher, live = host_game(app)
-    with served(app) as url:
-        with pytest.raises(socketio_client.exceptions.ConnectionError):
-            Screen(url, {"token": "eyJnIjoxLCJwIjoxfQ.forged.signature"})
+    with pytest.raises(socketio_client.exceptions.ConnectionError):
+        Screen(url, {"token": "eyJnIjoxLCJwIjoxfQ.forged.signature"})

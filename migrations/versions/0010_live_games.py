@@ -1,14 +1,14 @@
 """live games: host-paced games, their frozen questions, players and answers
 
 Revision ID: 0010_live_games
-Revises: 0004_learning
+Revises: 0011_place_games
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0010_live_games"
-down_revision = "0004_learning"
+down_revision = "0011_place_games"
 branch_labels = None
 depends_on = None
 

@@ -42,6 +42,7 @@ class QuestionKind:
     answer_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the answer form it reads
     editor_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the teacher's form it uses
     keeps_order: ClassVar[bool] = False  # options always shown as stored (正确 before 错误), never shuffled
+    tapped: ClassVar[bool] = True  # answered by tapping its options, so live games can ask it on phones
 
     def offer(self, form: AnswerForm, choices: Sequence[str]) -> None:
         """Prepare the answer form for a question's choices before it is shown."""

@@ -26,6 +26,7 @@ class DateEntry(QuestionKind):
     name = "date_entry"
     label = _l("Type the date")
     keeps_order = True
+    tapped = False  # typed
     template = "kinds/date_entry.html"
     answer_fields = {"when": StringField(_l("Your date"))}
 

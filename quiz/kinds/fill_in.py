@@ -23,6 +23,7 @@ class FillIn(QuestionKind):
     name = "fill_in"
     label = _l("Fill in the blank")
     keeps_order = True
+    tapped = False  # typed
     template = "kinds/fill_in.html"
     authored = True
     answer_fields = {"text": StringField(_l("Your answer"), validators=[Length(max=200)])}

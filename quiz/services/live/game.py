@@ -5,19 +5,18 @@ Each step is one short transaction whose UPDATE checks the phase it expects, so 
 """
 import random
 import secrets
-import unicodedata
 from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
+from quiz.kinds import kind_for
 from quiz.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Quiz, User, now_utc
 from quiz.services import accounts
+from quiz.services.nicknames import normalise_nickname
 from quiz.services.selection import draw_questions
 
-# Kinds a phone cannot answer with buttons (typed answers) are left out of live games.
-TYPED_KINDS = frozenset({"fill_in", "date_entry"})
 DEFAULT_SECONDS, MIN_SECONDS, MAX_SECONDS = 20, 5, 240
 PIN_TRIES = 20
 
@@ -43,11 +42,9 @@ class WrongPhase(LiveError):
 
 
 def nickname_key(nickname: str) -> str:
-    """Fold a nickname so look-alikes collide: NFKC (full/half width), case, inner spaces.
-
-    A stand-in until quiz.services.nicknames.normalise_nickname lands on main.
-    """
-    return "".join(unicodedata.normalize("NFKC", nickname).casefold().split())[:40]
+    """Fold a nickname so look-alikes collide in one game: normalised (NFKC, no invisible characters),
+    then case and spaces ignored."""
+    return "".join(normalise_nickname(nickname).casefold().split())[:40]
 
 
 def seconds_per_question(quiz: Quiz, count: int) -> int:
@@ -58,8 +55,8 @@ def seconds_per_question(quiz: Quiz, count: int) -> int:
 
 
 def live_questions(quiz: Quiz, rng: random.Random):
-    """The quiz's questions as a self-paced attempt would draw them, less the typed kinds."""
-    return [q for q in draw_questions(quiz, rng) if q.kind not in TYPED_KINDS]
+    """The quiz's questions as a self-paced attempt would draw them, less the kinds answered by typing."""
+    return [q for q in draw_questions(quiz, rng) if kind_for(q.kind).tapped]
 
 
 def free_pin() -> str:
@@ -73,15 +70,18 @@ def free_pin() -> str:
 
 def create_game(quiz: Quiz, host: User, seconds: int | None = None) -> LiveGame:
     """Freeze the quiz's questions into a new game in its lobby, under a fresh PIN."""
-    questions = live_questions(quiz, random.Random())
+    rng = random.Random()
+    questions = live_questions(quiz, rng)
     if not questions:
         raise NoQuestions(quiz.slug)
     per_question = seconds or seconds_per_question(quiz, len(questions))
     game = LiveGame(pin=free_pin(), quiz_id=quiz.id, host_id=host.id, total=len(questions), seconds=per_question)
     db.session.add(game)
     db.session.flush()
+    # Options shuffled once per game: the projector and every phone show them in the same order.
     db.session.add_all(LiveQuestion(game_id=game.id, position=i, question_id=q.id, kind=q.kind, prompt=q.prompt,
-                                    choices=list(q.choices), answer=q.answer, explanation=q.explanation)
+                                    choices=kind_for(q.kind).shuffled(q.choices, q.answer, rng), answer=q.answer,
+                                    explanation=q.explanation)
                        for i, q in enumerate(questions))
     db.session.commit()
     return game
@@ -103,6 +103,7 @@ def join(game: LiveGame, nickname: str, user: User | None) -> LivePlayer:
         mine = db.session.scalar(select(LivePlayer).where(LivePlayer.game_id == game.id, LivePlayer.user_id == user.id))
         if mine is not None:
             return mine
+    nickname = normalise_nickname(nickname)
     key = nickname_key(nickname)
     if db.session.scalar(select(LivePlayer.id).where(LivePlayer.game_id == game.id, LivePlayer.nickname_key == key)):
         raise NicknameTaken(nickname)
