@@ -1,14 +1,14 @@
 """live games: host-paced games, their frozen questions, players and answers
 
 Revision ID: 0010_live_games
-Revises: 0011_place_games
+Revises: 0012_daily_unique
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0010_live_games"
-down_revision = "0011_place_games"
+down_revision = "0012_daily_unique"
 branch_labels = None
 depends_on = None
 
