@@ -1,14 +1,14 @@
 """live games: host-paced games, their frozen questions, players and answers
 
 Revision ID: 0010_live_games
-Revises: 0012_daily_unique
+Revises: 0013_timeline_language
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0010_live_games"
-down_revision = "0012_daily_unique"
+down_revision = "0013_timeline_language"
 branch_labels = None
 depends_on = None
 
