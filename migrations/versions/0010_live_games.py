@@ -1,14 +1,14 @@
 """live games: host-paced games, their frozen questions, players and answers
 
 Revision ID: 0010_live_games
-Revises: 0013_timeline_language
+Revises: 0005_checks
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0010_live_games"
-down_revision = "0013_timeline_language"
+down_revision = "0005_checks"
 branch_labels = None
 depends_on = None
 
