@@ -31,8 +31,10 @@
   }
 
   function send(choice, chosen) {
+    var asked = current;
     lock(chosen);
-    socket.emit("answer", { position: current.position, choice: choice }, function (ack) {
+    socket.emit("answer", { position: asked.position, choice: choice }, function (ack) {
+      if (current !== asked) { return; }  // the answer was shown already (the last answer closes the question)
       if (ack && ack.ok) { say(strings.locked); } else { say(ack ? ack.error : strings.reconnecting); }
       hideOptions();
     });
@@ -89,6 +91,7 @@
   });
 
   function showLine(line, ended) {
+    current = null;
     hideOptions();
     if (!line) { say(ended ? strings.ended : strings.missed); return; }
     score.textContent = line.score;
