@@ -1,14 +1,14 @@
 """live games: host-paced games, their frozen questions, players and answers
 
 Revision ID: 0010_live_games
-Revises: 0009_classroom
+Revises: 0014_password_resets
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0010_live_games"
-down_revision = "0009_classroom"
+down_revision = "0014_password_resets"
 branch_labels = None
 depends_on = None
 
