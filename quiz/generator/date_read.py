@@ -44,6 +44,8 @@ FORMS = [re.compile(p, re.IGNORECASE) for p in (
     r"(?:AD|A\.D\.|CE)\s*(?P<y>\d{1,4})(?!\d)",
     rf"(?P<y>\d{{1,4}}){ERA_RE}",
 )]
+# 2008年, 2008年10月, 2008年10月18日: the same as the 年 form above for AD years, read directly.
+COMMON_RE = re.compile(r"(\d{1,4})年(?!代)(?:(\d{1,2})月(?:(\d{1,2})[日号號])?)?")
 # Second ends of a range may leave out what the first gives: 2008年8月8日至24日, 1840年3月至5月.
 TAILS = [re.compile(p) for p in (r"(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号號])?", r"(?P<d>\d{1,2})[日号號]")]
 BARE_RE = re.compile(r"(?P<y>\d{1,4})(?![\d年])")
@@ -105,6 +107,10 @@ def _found(p: PartialDate, end: int, bc: bool, bare: bool = False) -> Found:
 
 def _point(text: str, pos: int, bare: bool = True) -> Found | None:
     """Read one date (or a one-line day range such as August 8–24, 2008) at pos."""
+    if m := COMMON_RE.match(text, pos):  # the common case, without the general forms' bookkeeping
+        year, month, day = m.groups()
+        if year.strip("0"):
+            return _found(PartialDate(int(year), month and int(month), day and int(day)), m.end(), False)
     for form in FORMS:
         if (m := form.match(text, pos)) and (found := _build(m)):
             return found
