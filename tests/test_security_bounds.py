@@ -39,7 +39,7 @@ def test_every_numeric_route_argument_is_bounded_by_one_converter(app):
     assert {type(rule._converters[name]).__name__ for _m, rule, names in rules for name in names} == {"IdConverter"}
 
 
-@pytest.mark.parametrize("value", HUGE)
+@pytest.mark.parametrize("value", HUGE + ["-1", "٣"])
 def test_ids_beyond_the_integer_range_are_404_on_every_route(app, value):
     actions = as_admin(app)
     for method, rule, names in numeric_rules(app):

@@ -133,3 +133,13 @@ def test_redis_storage_is_used_when_reachable_and_throttles(app):
         codes = wrong_tries(from_address(other, ATTACKER), "redis-user", 7)
         assert from_address(other, OWNER).login("redis-user", PASSWORD).status_code == 302
     assert codes == [400] * 5 + [429, 429]
+
+
+def test_guessing_reset_codes_is_throttled_like_sign_in(app):
+    with throttled(app) as (other, _):
+        account(other, "pupil")
+        attacker = from_address(other, ATTACKER)
+        form = {"username": "pupil", "code": "AAAA-BBBB-CCCC", "password": "a brand new passphrase",
+                "confirm": "a brand new passphrase"}
+        codes = [attacker.post("/auth/reset", form, token_from="/auth/reset").status_code for _ in range(7)]
+    assert codes == [400] * 5 + [429, 429]
