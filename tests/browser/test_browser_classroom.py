@@ -173,3 +173,26 @@ def test_results_page_draws_the_score_chart_with_its_table(browser, server, widt
     expect(page.get_by_role("row", name=re.compile("90–100%"))).to_contain_text("1")
     assert problems(page) == []
     page.context.close()
+
+
+def test_phone_result_rows_are_labelled_and_progress_shows_the_strip_first(browser, server):
+    from browser_support import answer_current, play_as_guest
+
+    page = new_page(browser, server, "phone")
+    play_as_guest(page, "手机", slug="alipay-quick")
+    for _ in range(10):
+        answer_current(page)
+        page.locator("#next").click()
+    expect(page).to_have_url(re.compile(r"/result$"))
+    labels = page.evaluate("""[...document.querySelectorAll('table.review tbody tr:first-child td')]
+        .map(td => getComputedStyle(td, '::before').content)""")
+    assert labels == ['"#"', '"题目"', '"你的答案"', '"正确答案"']
+    assert problems(page) == []
+    page.goto("/progress")
+    strip = page.locator(".strip").first.bounding_box()
+    table = page.get_by_text("每个事件的作答情况").first.bounding_box()
+    assert strip["y"] < table["y"] and strip["y"] < 740  # the strip is on the first screen
+    page.get_by_text("每个事件的作答情况").first.click()
+    expect(page.locator("table.progress-table").first).to_be_visible()
+    assert problems(page) == []
+    page.context.close()
