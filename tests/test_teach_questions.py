@@ -120,3 +120,19 @@ def test_teacher_text_is_escaped_everywhere(app, teacher):
                          (student.client, "/"), (student.client, f"/quiz/{quiz.slug}")):
         html = client.get(path).get_data(as_text=True)
         assert evil not in html and "&lt;script&gt;" in html, path
+
+
+def test_a_generated_question_whose_key_vanished_is_kept(app):
+    # A generator change can drop a question: its row, which attempts and quizzes reference, is never deleted.
+    timeline = db.session.get(Timeline, 1)
+    gone = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id))
+    original_key = gone.gen_key
+    gone.gen_key = "fact:999:no-longer-generated"
+    db.session.commit()
+    count = db.session.scalar(select(db.func.count(Question.id)))
+    assert timelines.sync_generated_questions(timeline, generator.parse_timeline(timeline.source_text)) == 1
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Question, gone.id).gen_key == "fact:999:no-longer-generated"
+    assert db.session.scalar(select(db.func.count(Question.id))) == count + 1
+    assert db.session.scalar(select(Question).where(Question.gen_key == original_key)) is not None

@@ -12,6 +12,7 @@ from .facts import Fact
 from .kinds_event import explain
 from .model import Question
 from .nlp import SUFFIXES
+from .script import to_simplified
 from .text import BLANK, clause_bounds
 from .variants import date_distractors, number_distractors, range_distractors
 from .wording import wording
@@ -39,7 +40,7 @@ class NamePools:
         for f in facts:
             if f.cls.startswith(NUMERIC) or f.cls in HEAD_ONLY or (f.cls == "slogan" and not f.in_headline):
                 continue  # a proverb quoted in a body is not a slogan the subject launched
-            if f.cls == "city" and f.text not in backup.CITIES:
+            if f.cls == "city" and to_simplified(f.text) not in backup.CITIES:
                 continue  # jieba's ns also tags dynasties and regions (西汉, 西域): no use as a city
             names[fine_class(f.cls, f.text)].add(f.text)
             first[f.text] = min(first.get(f.text, f.event.date.first.year), f.event.date.first.year)
@@ -76,7 +77,7 @@ def fine_class(cls: str, name: str) -> str:
     if cls in SUFFIXES:
         return cls + ":" + next(s for s in SUFFIXES[cls] if name.endswith(s)) if name.endswith(SUFFIXES[cls]) else cls
     if cls == "city":
-        return "city:abroad" if name in FOREIGN_CITIES else "city:home"
+        return "city:abroad" if to_simplified(name) in FOREIGN_CITIES else "city:home"
     if cls == "term":
         return "term:" + name.strip("“”")[-1:]
     return cls

@@ -6,6 +6,7 @@ import re
 
 from . import backup
 from .facts import Fact
+from .script import to_simplified
 from .variants import cn_value
 
 # A sentence opening with one of these leans on the sentence before it (no subject of its own).
@@ -75,7 +76,7 @@ def _not_a_list_item(f: Fact) -> str | None:
 
 
 def _known_place(f: Fact) -> str | None:
-    if f.cls == "city" and f.text not in backup.CITIES:
+    if f.cls == "city" and to_simplified(f.text) not in backup.CITIES:
         return "a place of unknown kind (city, state, region or dynasty?) has no same-class distractors"
     if f.cls in ("city", "province") and f.start == 0:
         return "the place is the headline's subject: swapping it rarely makes a believable statement"
@@ -86,7 +87,7 @@ def _no_place_hint(f: Fact) -> str | None:
     if f.cls not in ("city", "province", "school"):
         return None
     head = f.sentence[: f.start]
-    if head.endswith(backup.COUNTRIES + backup.PROVINCES):
+    if to_simplified(head).endswith(backup.COUNTRIES + backup.PROVINCES):
         return "the place written before it narrows the answer"
     return None
 
