@@ -27,7 +27,7 @@ class PasswordRefused(ValueError):
 def common_passwords() -> frozenset[str]:
     """The bundled list, read once."""
     lines = COMMON_LIST.read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return frozenset(line for line in lines if line and not line.startswith("# "))  # "#1stunna" is a password
 
 
 def check_password(password: str, username: str | None = None) -> None:
