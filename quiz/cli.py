@@ -6,7 +6,7 @@ from flask import Flask
 from flask_migrate import upgrade
 from sqlalchemy.exc import OperationalError
 
-from quiz import generator
+from quiz import generator, jobqueue
 from quiz.extensions import db
 from quiz.services import catalog, invites, timelines
 from quiz.services.passwords import PasswordRefused, check_password
@@ -71,8 +71,16 @@ def create_admin_command(username: str, password: str) -> None:
     click.echo(f"admin '{user.username}' ready")
 
 
+@click.command("jobs-worker")
+@click.option("--workers", default=2, show_default=True, help="How many jobs run at the same time (threads).")
+def jobs_worker_command(workers: int) -> None:
+    """Run the background job consumer (production: one such process beside gunicorn)."""
+    click.echo(jobqueue.run_consumer(workers))
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(setup_command)
     app.cli.add_command(import_timeline_command)
     app.cli.add_command(create_admin_command)
+    app.cli.add_command(jobs_worker_command)

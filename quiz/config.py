@@ -22,7 +22,14 @@ def defaults(app: Flask) -> dict[str, Any]:
     db_path = Path(app.instance_path) / "quiz.sqlite3"
     return {
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
-        "MAX_CONTENT_LENGTH": 1 * MB,
+        # One upload limit for timeline and CSV files (UPLOAD_LIMIT, checked by the upload field);
+        # a request may be a little larger for the form's other fields. No form field carries a
+        # file's text: a previewed timeline waits on the server for its confirmation.
+        "UPLOAD_LIMIT": 1 * MB,
+        "MAX_CONTENT_LENGTH": 1 * MB + 64 * 1024,
+        # Werkzeug's default, set here to be seen: per text field, and for the parser's buffer of an
+        # uploaded file (64 KB refused 1 MB files made of short lines).
+        "MAX_FORM_MEMORY_SIZE": 500 * 1024,
         "MAX_FORM_PARTS": 200,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
@@ -50,6 +57,10 @@ def defaults(app: Flask) -> dict[str, Any]:
         "SOCKETIO_MESSAGE_QUEUE": None,  # e.g. redis://127.0.0.1:6379/0 once there are several processes
         "SOCKETIO_CHANNEL": "quiz-live",
         "LIVE_PIN_RATE_LIMIT": "10 per minute",
+        "JOB_QUEUE_URL": "",  # empty: a SQLite file beside the database (instance/jobs.sqlite3)
+        "JOB_QUEUE_NAME": "timeline-quiz",
+        "JOB_CONSUMER": None,  # "thread" or "process"; None: "process" in production, else "thread"
+        "JOB_IMMEDIATE": None,  # run each job inside the call that queues it; None: only when TESTING
     }
 
 
@@ -61,7 +72,8 @@ def from_environment() -> dict[str, Any]:
         found["SECRET_KEY"] = env["SECRET_KEY"]
     if env.get("DATABASE_URL"):
         found["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(env["DATABASE_URL"])
-    for name in ("RATELIMIT_STORAGE_URI", "RATELIMIT_KEY_PREFIX", *THROTTLES, *LIVE_SETTINGS):
+    for name in ("RATELIMIT_STORAGE_URI", "RATELIMIT_KEY_PREFIX", *THROTTLES, *LIVE_SETTINGS, "JOB_QUEUE_URL",
+                 "JOB_QUEUE_NAME", "JOB_CONSUMER"):
         if env.get(name):
             found[name] = env[name]
     if env.get("TRUSTED_HOSTS"):
@@ -135,6 +147,10 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
     # Options set in instance/config.py or by a test win over the computed ones; they never replace them all.
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**engine_options(uri, pool),
                                                **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
+    if app.config["JOB_IMMEDIATE"] is None:
+        app.config["JOB_IMMEDIATE"] = bool(app.config.get("TESTING"))
+    if app.config["JOB_CONSUMER"] is None:
+        app.config["JOB_CONSUMER"] = "process" if app.config["PRODUCTION"] else "thread"
     ensure_secret_key(app)
     ensure_trusted_hosts(app)
     ensure_password_hashing(app)

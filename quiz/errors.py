@@ -10,6 +10,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError, default_exceptions
 
 from quiz.extensions import db, login_manager
+from quiz.filters import file_size
 
 
 def abort_with(code: int, message: str) -> NoReturn:
@@ -27,7 +28,8 @@ def render_http_error(error: HTTPException):
         404: _("That page does not exist."),
         405: _("That action is not allowed here."),
         409: _("That was already done, or it is no longer possible."),
-        413: _("What you sent is too large."),
+        413: _("What you sent is too large: a file can be at most %(size)s.",
+               size=file_size(current_app.config["UPLOAD_LIMIT"])),
         429: _("Too many attempts. Please wait a minute and try again."),
     }
     code = error.code or 500

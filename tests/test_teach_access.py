@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 
 from quiz.extensions import db
 from quiz.models import Classroom, Question, Quiz
+from quiz.services import import_jobs
 from teach_helpers import class_with, custom_question, signed_in, teacher_quiz, user
 
 STAFF = ("teach.", "admin.")
@@ -31,8 +32,9 @@ def teacher_rows(app, inspector_app):
     question = custom_question(teacher)
     quiz = teacher_quiz(teacher, [question.id])
     classroom = class_with(teacher, quiz)
+    job = import_jobs.create(teacher, "questions", "en", "kind,prompt\r\n")
     return {"question_id": question.id, "quiz_id": quiz.id, "class_id": classroom.id,
-            "assignment_id": classroom.assignments[0].id, "user_id": teacher.id, "invite_id": 1}
+            "assignment_id": classroom.assignments[0].id, "user_id": teacher.id, "invite_id": 1, "job_id": job.id}
 
 
 def test_the_map_has_teacher_and_admin_routes(app):

@@ -1,4 +1,7 @@
-"""Teachers import a timeline file (preview, then confirm) and a CSV of questions."""
+"""Teachers import a timeline file (preview, then confirm) and a CSV of questions, as jobs.
+
+The tests run each job inside the request that queues it (JOB_IMMEDIATE); tests/test_import_jobs.py
+covers the background consumer, failures and recovery."""
 import html as markup
 import io
 import re
@@ -8,14 +11,14 @@ import pytest
 from sqlalchemy import func, select
 
 from quiz.extensions import db
-from quiz.models import Question, Quiz, Timeline
+from quiz.models import ImportJob, Question, Quiz, Timeline
 from teach_helpers import signed_in
 
 TIMELINE = "# 测试\n## 2001年3月，甲公司成立。\n甲公司在杭州成立。\n## 2005年，乙产品上线。\n乙产品上线了。\n" \
            "## 2010年8月8日，丙合作开始。\n丙合作。\n"
 UPLOAD = "/teach/import/timeline"
 ENGLISH = {"Accept-Language": "en"}
-TEXT_RE = re.compile(r'name="text" type="hidden" value="([^"]*)"')
+CONFIRM_RE = re.compile(r'action="/teach/import/timeline/(\d+)/confirm"')
 CORPUS = Path(__file__).resolve().parent / "generator" / "corpus"
 
 
@@ -31,25 +34,37 @@ def upload(teacher, data: bytes, slug: str = "test-line", title: str = "测试�
                         token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
 
 
+def confirm(teacher, preview, slug: str = "test-line", title: str = "测试时间线"):
+    """Confirm the previewed timeline (the names only: its text waits on the server)."""
+    draft_id = CONFIRM_RE.search(preview.get_data(as_text=True)).group(1)
+    return teacher.post(f"{UPLOAD}/{draft_id}/confirm", {"slug": slug, "title": title}, token_from=UPLOAD,
+                        headers=ENGLISH)
+
+
+def follow(teacher, response):
+    """The page a redirect leads to, in English."""
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return teacher.client.get(response.headers["Location"], headers=ENGLISH)
+
+
 def count(model) -> int:
     """Rows of a model now in the database."""
     return db.session.scalar(select(func.count()).select_from(model))
 
 
-def test_preview_lists_events_and_stores_nothing_then_confirm_stores_it(teacher):
+def test_preview_stores_nothing_then_confirm_runs_a_job_that_stores_it_and_says_so(teacher):
     before = count(Timeline), count(Question)
-    response = upload(teacher, "\ufeff".encode() + TIMELINE.encode())
-    html = response.get_data(as_text=True)
-    assert response.status_code == 200
+    preview = upload(teacher, "\ufeff".encode() + TIMELINE.encode())
+    html = preview.get_data(as_text=True)
+    assert preview.status_code == 200
     assert "甲公司成立。" in html and "2010年8月8日" in html and "乙产品上线。" in html
     assert (count(Timeline), count(Question)) == before
-    text = markup.unescape(TEXT_RE.search(html).group(1))
-    response = teacher.post(f"{UPLOAD}/confirm", {"text": text, "slug": "test-line", "title": "测试时间线"},
-                            token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
-    assert response.status_code == 302
+    page = follow(teacher, confirm(teacher, preview))
     timeline = db.session.scalar(select(Timeline).where(Timeline.slug == "test-line"))
     assert [e.headline for e in timeline.events] == ["甲公司成立。", "乙产品上线。", "丙合作开始。"]
-    assert count(Question) > before[1]
+    questions = count(Question) - before[1]
+    assert questions > 0
+    assert f"Imported 3 events with {questions} generated questions" in page.get_data(as_text=True)
     assert db.session.scalar(select(Quiz).where(Quiz.slug == "test-line-all")).published
     assert teacher.client.get("/quiz/test-line-all").status_code == 200
 
@@ -58,14 +73,14 @@ BAD = "前言\n## 2001年，甲。\n## 不是日期\n## 2003年，丙。\n## 200
 
 
 def test_preview_reports_every_bad_line_and_offers_no_confirm(teacher):
-    before = count(Timeline)
+    before = count(Timeline), count(ImportJob)
     response = upload(teacher, BAD.encode())
     html = markup.unescape(response.get_data(as_text=True))
     assert response.status_code == 400
     assert [n for n in range(1, 7) if f"Line {n}:" in html] == [3, 5, 6]  # the preface line is fine
     assert "An event heading must start with a date" in html and "“3/5/2019” is ambiguous" in html
-    assert "甲。" in html and "丙。" in html and 'name="text"' not in html
-    assert count(Timeline) == before
+    assert "甲。" in html and "丙。" in html and CONFIRM_RE.search(html) is None
+    assert (count(Timeline), count(ImportJob)) == before
 
 
 def test_parse_errors_are_shown_in_the_ui_language(teacher):
@@ -87,10 +102,8 @@ def test_timelines_in_other_languages_are_stored_with_their_language(teacher, na
     text = (CORPUS / f"{name}.md").read_bytes()
     response = upload(teacher, text, slug="corpus-line", title="Communication")
     assert response.status_code == 200 and about in markup.unescape(response.get_data(as_text=True))
-    text = markup.unescape(TEXT_RE.search(response.get_data(as_text=True)).group(1))
-    response = teacher.post(f"{UPLOAD}/confirm", {"text": text, "slug": "corpus-line", "title": "Communication"},
-                            token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
-    assert response.status_code == 302
+    assert "Imported" in follow(teacher, confirm(teacher, response, "corpus-line", "Communication")).get_data(
+        as_text=True)
     timeline = db.session.scalar(select(Timeline).where(Timeline.slug == "corpus-line"))
     assert timeline.language == language and timeline.description.startswith(about)
     questions = db.session.scalars(select(Question).where(Question.timeline_id == timeline.id)).all()
@@ -102,10 +115,7 @@ def test_timelines_in_other_languages_are_stored_with_their_language(teacher, na
 
 def test_bc_events_keep_their_dates_and_order(teacher):
     text = (CORPUS / "zh_hans_history.md").read_bytes()
-    response = upload(teacher, text, slug="ancient", title="古代")
-    text = markup.unescape(TEXT_RE.search(response.get_data(as_text=True)).group(1))
-    teacher.post(f"{UPLOAD}/confirm", {"text": text, "slug": "ancient", "title": "古代"},
-                 token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
+    confirm(teacher, upload(teacher, text, slug="ancient", title="古代"), "ancient", "古代")
     db.session.expire_all()
     events = db.session.scalar(select(Timeline).where(Timeline.slug == "ancient")).events
     qin = next(e for e in events if e.date_text == "公元前221年")
@@ -117,12 +127,21 @@ def test_bc_events_keep_their_dates_and_order(teacher):
     assert any(slug.startswith("ancient-2070bc-") for slug in era_slugs)
 
 
-def test_confirm_parses_again_and_refuses_a_tampered_text(teacher):
-    before = count(Timeline)
-    response = teacher.post(f"{UPLOAD}/confirm", {"text": "## 不是日期\n", "slug": "tampered", "title": "x"},
-                            token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
-    assert response.status_code == 400 and "Line 1:" in response.get_data(as_text=True)
-    assert count(Timeline) == before
+def test_a_preview_is_confirmed_once_and_only_by_its_teacher(app, teacher):
+    preview = upload(teacher, TIMELINE.encode())
+    other = signed_in(app, "teacher", "teacher2")
+    assert confirm(other, preview).status_code == 404
+    assert confirm(teacher, preview).status_code == 302
+    assert confirm(teacher, preview).status_code == 404
+    assert count(Timeline) == 2  # the bundled one and this one, once
+
+
+def test_confirm_checks_the_names_again(teacher):
+    preview = upload(teacher, TIMELINE.encode())
+    response = confirm(teacher, preview, slug="alipay")
+    assert response.status_code == 400 and "exists already" in response.get_data(as_text=True)
+    assert CONFIRM_RE.search(response.get_data(as_text=True))  # the teacher can pick another name
+    assert count(Timeline) == 1
 
 
 @pytest.mark.parametrize("data, slug, message", [
@@ -139,11 +158,31 @@ def test_bad_uploads_get_a_form_error_and_store_nothing(teacher, data, slug, mes
     assert count(Timeline) == before
 
 
-def test_a_file_over_the_limit_is_refused_with_413(teacher):
-    before = count(Timeline)
-    response = upload(teacher, TIMELINE.encode() * 20000)
+def padded_to(size: int) -> bytes:
+    """A clean two-event timeline of exactly `size` bytes, padded with blank-looking lines."""
+    head = TIMELINE.encode()
+    padding = size - len(head)
+    return head + b" \n" * (padding // 2) + b"\n" * (padding % 2)
+
+
+def test_a_file_just_under_the_limit_previews_confirms_and_imports(app, teacher):
+    limit = app.config["UPLOAD_LIMIT"]
+    data = padded_to(limit)
+    assert len(data) == limit
+    preview = upload(teacher, data)
+    assert preview.status_code == 200, preview.get_data(as_text=True)[-3000:]
+    page = follow(teacher, confirm(teacher, preview))
+    assert "Imported 3 events" in page.get_data(as_text=True)
+    timeline = db.session.scalar(select(Timeline).where(Timeline.slug == "test-line"))
+    assert len(timeline.source_text.encode()) == limit
+
+
+@pytest.mark.parametrize("size", [1, 10 * 1024 * 1024])
+def test_a_file_over_the_limit_gets_a_413_page_naming_the_limit(app, teacher, size):
+    response = upload(teacher, padded_to(app.config["UPLOAD_LIMIT"] + size))
     assert response.status_code == 413
-    assert count(Timeline) == before
+    assert "1 MB" in response.get_data(as_text=True)
+    assert count(Timeline) == 1 and count(ImportJob) == 0
 
 
 CSV_URL = "/teach/import/questions"
@@ -167,8 +206,8 @@ def imported() -> list[Question]:
 
 
 def test_a_clean_csv_stores_every_row(teacher):
-    response = post_csv(teacher, GOOD_CSV)
-    assert response.status_code == 302
+    page = follow(teacher, post_csv(teacher, GOOD_CSV))
+    assert "Imported 4 questions." in page.get_data(as_text=True)
     rows = imported()
     assert [q.kind for q in rows] == ["choice", "true_false", "order", "fill_in"]
     assert rows[0].prompt == "支付宝哪一年成立？ 带\"引号\"，和逗号" and rows[0].answer == "2004年"
@@ -186,15 +225,16 @@ def test_a_clean_csv_stores_every_row(teacher):
     ("true_false,日期不存在,,true,,1999年", "No single event"),
 ])
 def test_one_bad_row_is_reported_by_number_and_nothing_is_stored(teacher, bad_row, message):
-    response = post_csv(teacher, GOOD_CSV + bad_row + "\r\n")
-    html = markup.unescape(response.get_data(as_text=True))
-    assert response.status_code == 400
+    page = follow(teacher, post_csv(teacher, GOOD_CSV + bad_row + "\r\n"))
+    html = markup.unescape(page.get_data(as_text=True))
+    assert "1 problems: no question has been imported" in html
     assert "Row 6:" in html and message in html
     assert imported() == []
 
 
 def test_a_csv_without_the_header_or_not_utf8_is_refused(teacher):
-    assert post_csv(teacher, "choice,问题,甲|乙,甲\r\n").status_code == 400
+    page = follow(teacher, post_csv(teacher, "choice,问题,甲|乙,甲\r\n"))
+    assert "Row 1: The first row must name the columns" in markup.unescape(page.get_data(as_text=True))
     response = teacher.post(CSV_URL, {"file": (io.BytesIO("kind,prompt\r\n".encode("gbk") + "是非,题".encode("gbk")),
                                                 "q.csv")}, token_from=CSV_URL, content_type="multipart/form-data",
                             headers=ENGLISH)
@@ -207,20 +247,15 @@ def many_events(n: int) -> str:
     return "".join(f"## 2001年{1 + i // 28 % 12}月{1 + i % 28}日，第{i}件事发生。\n" for i in range(n))
 
 
-def test_a_timeline_over_the_event_limit_is_refused_at_preview_and_confirm(teacher):
+def test_a_timeline_over_the_event_limit_is_refused_at_preview(teacher):
     from quiz.teach.imports import MAX_EVENTS
-    before = count(Timeline), count(Question)
     at_limit = upload(teacher, many_events(MAX_EVENTS).encode())
-    assert at_limit.status_code == 200 and 'action="/teach/import/timeline/confirm"' in at_limit.get_data(as_text=True)
+    assert at_limit.status_code == 200 and CONFIRM_RE.search(at_limit.get_data(as_text=True))
     response = upload(teacher, many_events(MAX_EVENTS + 1).encode())
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert f"At most {MAX_EVENTS} events in one timeline; this file has {MAX_EVENTS + 1}" in html
-    assert f"Line {MAX_EVENTS + 1}:" in html and 'action="/teach/import/timeline/confirm"' not in html
-    response = teacher.post(f"{UPLOAD}/confirm", {"text": many_events(MAX_EVENTS + 1), "slug": "too-long",
-                                                  "title": "太长"},
-                            token_from=UPLOAD, content_type="multipart/form-data", headers=ENGLISH)
-    assert response.status_code == 400 and (count(Timeline), count(Question)) == before
+    assert f"Line {MAX_EVENTS + 1}:" in html and CONFIRM_RE.search(html) is None
 
 
 def test_a_csv_row_links_the_event_of_its_own_timeline_by_date(teacher):
@@ -229,7 +264,7 @@ def test_a_csv_row_links_the_event_of_its_own_timeline_by_date(teacher):
     response = post_csv(teacher, "kind,prompt,answer,event,timeline\r\n"
                                  "true_false,本时间线的事,true,2004年12月8日,second-line\r\n"
                                  "true_false,内置时间线的事,true,2004年12月8日,\r\n")
-    assert response.status_code == 302
+    assert "Imported 2 questions." in follow(teacher, response).get_data(as_text=True)
     own, bundled = imported()
     assert [e.headline for e in own.events] == ["另一件事。"] and own.timeline.slug == "second-line"
     assert bundled.events[0].timeline.slug == "alipay" and bundled.events[0].date_label == "2004年12月8日"

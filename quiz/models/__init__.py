@@ -1,6 +1,7 @@
 """Typed SQLAlchemy models, one module per domain."""
 from quiz.models.attempt import Answer, Attempt, AttemptItem, Progress
 from quiz.base import Base, now_utc
+from quiz.models.job import ImportJob
 from quiz.models.learning import ReviewCard
 from quiz.models.live import LiveAnswer, LiveGame, LivePlayer, LiveQuestion
 from quiz.models.question import Question, question_events
@@ -13,7 +14,7 @@ from quiz.models.timeline import Event, Timeline
 from quiz.models.user import PasswordReset, User
 
 __all__ = [
-    "QuestionReport", "ReviewCard",
+    "ImportJob", "QuestionReport", "ReviewCard",
     "LiveAnswer", "LiveGame", "LivePlayer", "LiveQuestion",
     "BoardTotal", "Standing",
     "PlaceGame",

@@ -35,11 +35,18 @@ def save_question(question: Question | None, draft: Draft, author: User) -> Ques
 
 def save_imported(drafts: list[Draft], author: User) -> list[Question]:
     """Store a whole file of questions in one transaction: all of them or none."""
+    questions = add_imported(drafts, author)
+    db.session.commit()
+    return questions
+
+
+def add_imported(drafts: list[Draft], author: User) -> list[Question]:
+    """Add a whole file of questions to the session; the caller commits them in one transaction."""
     linked = {i for d in drafts for i in d.event_ids}
     events = {e.id: e for e in db.session.scalars(select(Event).where(Event.id.in_(linked)))}
     questions = [fill(Question(origin="imported", author_id=author.id), d, events) for d in drafts]
     db.session.add_all(questions)
-    db.session.commit()
+    db.session.flush()
     return questions
 
 

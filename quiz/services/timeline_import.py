@@ -1,4 +1,5 @@
 """Check a timeline a teacher uploads before it is stored: every event and every parse error by line."""
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
@@ -79,13 +80,17 @@ def slug_taken(slug: str) -> bool:
     return db.session.scalar(select(Timeline.id).where(Timeline.slug == slug)) is not None
 
 
-def store(slug: str, title: str, text: str) -> Timeline:
-    """Store a clean timeline with its generated questions and standard quizzes, in one commit."""
+def store(slug: str, title: str, text: str, progress: Callable[[str], None] = timelines.no_progress,
+          before_commit: Callable[[Timeline], None] | None = None) -> Timeline:
+    """Store a clean timeline with its generated questions and standard quizzes, in one commit.
+    `progress` hears each step; `before_commit` adds what must commit with the timeline."""
     if slug_taken(slug):
         raise SlugTaken(slug)
     try:
-        timeline = timelines.import_timeline(slug, title, normalise(text))
+        timeline = timelines.import_timeline(slug, title, normalise(text), progress)
         catalog.ensure_default_quizzes(timeline)
+        if before_commit is not None:
+            before_commit(timeline)
         db.session.commit()
     except IntegrityError as clash:  # another teacher took the slug meanwhile
         db.session.rollback()

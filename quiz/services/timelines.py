@@ -1,4 +1,6 @@
 """Store a parsed timeline and the questions generated from it, idempotently."""
+from collections.abc import Callable
+
 from sqlalchemy import select
 
 from quiz import generator
@@ -27,15 +29,24 @@ def event_row(event: generator.Event) -> Event:
     )
 
 
-def import_timeline(slug: str, title: str, text: str) -> Timeline:
-    """Parse `text` and store it with its questions; raises generator.TimelineError."""
+def no_progress(step: str) -> None:
+    """Hear a step of an import and show it nowhere (callers without a progress page)."""
+
+
+def import_timeline(slug: str, title: str, text: str, progress: Callable[[str], None] = no_progress) -> Timeline:
+    """Parse `text` and store it with its questions; raises generator.TimelineError.
+    `progress` hears "generating" then "saving" (questions are generated before the first
+    write, so SQLite's single writer lock is held only while rows are inserted)."""
     parsed = generator.read_timeline(text)
+    progress("generating")
+    generated = generator.generate_questions(parsed.events, seed=GENERATOR_SEED)
+    progress("saving")
     timeline = Timeline(slug=slug, title=title, source_text=text, language=parsed.language,
                         description=description_of(parsed))
     timeline.events = [event_row(e) for e in parsed.events]
     db.session.add(timeline)
     db.session.flush()
-    sync_generated_questions(timeline, parsed.events)
+    add_generated_questions(timeline, generated)
     return timeline
 
 
@@ -46,10 +57,15 @@ def description_of(parsed: generator.ParsedTimeline) -> str:
 
 def sync_generated_questions(timeline: Timeline, parsed: list[generator.Event]) -> int:
     """Add generated questions the timeline lacks; existing ones (and teachers' edits) stay."""
+    return add_generated_questions(timeline, generator.generate_questions(parsed, seed=GENERATOR_SEED))
+
+
+def add_generated_questions(timeline: Timeline, generated: list[generator.Question]) -> int:
+    """Add the generated questions whose key the timeline lacks; return how many were added."""
     known = set(db.session.scalars(select(Question.gen_key).where(Question.timeline_id == timeline.id)))
     by_position = {e.position: e for e in timeline.events}
     added = 0
-    for q in generator.generate_questions(parsed, seed=GENERATOR_SEED):
+    for q in generated:
         if q.key in known:
             continue
         known.add(q.key)

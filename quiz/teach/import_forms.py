@@ -1,15 +1,17 @@
 """Forms for importing a timeline file and a CSV of questions."""
-from flask_babel import lazy_gettext as _l
+from flask import current_app
+from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, StringField
+from wtforms import StringField
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
+from quiz.errors import abort_with
+from quiz.filters import file_size
 from quiz.forms import Form
 from quiz.services import timeline_import
 from quiz.teach.forms import strip
 
 SLUG_RULE = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-MAX_TEXT = 1024 * 1024
 
 
 def decode_upload(raw: bytes) -> str:
@@ -30,9 +32,14 @@ class UploadField(FileField):
     text: str = ""
 
     def pre_validate(self, form) -> None:
-        """Read the upload and decode it, naming the problem if it is not UTF-8 text."""
+        """Read the upload and decode it, naming the problem if it is too large or not UTF-8 text."""
         if self.data and hasattr(self.data, "read"):
-            self.text = decode_upload(self.data.read())
+            limit = current_app.config["UPLOAD_LIMIT"]
+            raw = self.data.read(limit + 1)
+            if len(raw) > limit:
+                abort_with(413, _("The file is larger than %(size)s, the most a file can be. Split it into "
+                                  "several files.", size=file_size(limit)))
+            self.text = decode_upload(raw)
 
 
 class TimelineNames(Form):
@@ -56,9 +63,7 @@ class TimelineUploadForm(TimelineNames):
 
 
 class TimelineConfirmForm(TimelineNames):
-    """Step 2: store the previewed text; the server parses it again before storing anything."""
-
-    text = HiddenField(validators=[InputRequired(), Length(max=MAX_TEXT)])
+    """Step 2: confirm the names; the previewed text waits on the server."""
 
 
 class QuestionsUploadForm(Form):

@@ -3,6 +3,7 @@ so the rules (2–6 options, one right answer, 3–6 order items, accepted answe
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
@@ -54,8 +55,9 @@ class Catalog:
         return sorted(self.by_date.get((timeline.id, date), ()))
 
 
-def read_questions(text: str) -> Result:
-    """Check every row of the file; drafts are returned only when no row has an error."""
+def read_questions(text: str, progress: Callable[[int, int], None] | None = None) -> Result:
+    """Check every row of the file; drafts are returned only when no row has an error.
+    `progress(checked, rows)` is told how many rows are checked as the check goes on."""
     result, catalog = Result(), Catalog()
     try:
         rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
@@ -71,7 +73,9 @@ def read_questions(text: str) -> Result:
         return Result(errors=[(2, _("The file has no questions."))])
     if len(body) > MAX_ROWS:
         return Result(errors=[(MAX_ROWS + 2, _("At most %(n)s questions per file.", n=MAX_ROWS))])
-    for number, row in body:
+    for checked, (number, row) in enumerate(body, start=1):
+        if progress is not None:
+            progress(checked - 1, len(body))
         cells = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(header)}
         if len(row) > len(header):
             result.errors.append((number, _("This row has more cells than the header.")))
@@ -80,6 +84,8 @@ def read_questions(text: str) -> Result:
         result.errors += [(number, p) for p in problems]
         if draft is not None:
             result.drafts.append(draft)
+    if progress is not None:
+        progress(len(body), len(body))
     if result.errors:
         result.drafts = []
     return result

@@ -40,3 +40,13 @@ def sign_in(page: Page, login: str, password: str) -> None:
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url("**/")
+
+
+def preview_timeline(page: Page, path, slug: str, title: str) -> None:
+    """Upload a timeline file on the import page and open its preview."""
+    page.goto("/teach/import/timeline")
+    page.get_by_label("时间线文件").set_input_files(path)
+    page.get_by_label("短名称").fill(slug)
+    page.get_by_label("向玩家显示的标题").fill(title)
+    page.get_by_role("button", name="预览").click()
+    expect(page.get_by_role("heading", name="时间线预览")).to_be_visible()

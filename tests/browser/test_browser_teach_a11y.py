@@ -2,6 +2,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from browser_support import preview_timeline
 from quiz.extensions import db
 from quiz.services import accounts
 from teach_helpers import PASSWORD, class_with, custom_question, teacher_quiz
@@ -36,14 +37,14 @@ def visit_teacher_pages(page: Page, quiz_id: int, class_id: int, tmp_path):
         page.goto(path)
         page.wait_for_load_state("load")
         yield name
-    page.goto("/teach/import/timeline")
     (tmp_path / "line.md").write_text(TIMELINE, encoding="utf-8")
-    page.get_by_label("时间线文件").set_input_files(tmp_path / "line.md")
-    page.get_by_label("短名称").fill("a11y-line")
-    page.get_by_label("向玩家显示的标题").fill("无障碍时间线")
-    page.get_by_role("button", name="预览").click()
-    expect(page.get_by_role("heading", name="时间线预览")).to_be_visible()
+    preview_timeline(page, tmp_path / "line.md", "a11y-line", "无障碍时间线")
     yield "import preview"
+    page.get_by_role("button", name="保存这条时间线").click()
+    expect(page.get_by_text("已导入 2 个事件")).to_be_visible()
+    yield "import result"
+    page.goto("/teach/imports")
+    yield "imports"
 
 
 def test_teacher_pages_pass_axe_and_fit_a_phone(browser, server, tmp_path):
