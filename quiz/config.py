@@ -59,7 +59,7 @@ def defaults(app: Flask) -> dict[str, Any]:
         "LIVE_PIN_RATE_LIMIT": "10 per minute",
         "JOB_QUEUE_URL": "",  # empty: a SQLite file beside the database (instance/jobs.sqlite3)
         "JOB_QUEUE_NAME": "timeline-quiz",
-        "JOB_CONSUMER": None,  # "thread" or "process"; None: "process" in production, else "thread"
+        "JOB_CONSUMER": None,  # "thread" or "process"; None: "thread" under `flask run` outside production
         "JOB_IMMEDIATE": None,  # run each job inside the call that queues it; None: only when TESTING
     }
 
@@ -149,8 +149,9 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
                                                **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
     if app.config["JOB_IMMEDIATE"] is None:
         app.config["JOB_IMMEDIATE"] = bool(app.config.get("TESTING"))
-    if app.config["JOB_CONSUMER"] is None:
-        app.config["JOB_CONSUMER"] = "process" if app.config["PRODUCTION"] else "thread"
+    if app.config["JOB_CONSUMER"] is None:  # Flask's CLI sets FLASK_RUN_FROM_CLI; gunicorn and tests do not
+        served_by_flask_run = os.environ.get("FLASK_RUN_FROM_CLI") == "true"
+        app.config["JOB_CONSUMER"] = "thread" if served_by_flask_run and not app.config["PRODUCTION"] else "process"
     ensure_secret_key(app)
     ensure_trusted_hosts(app)
     ensure_password_hashing(app)

@@ -1,10 +1,10 @@
 """The background job queue (Huey): SQLite file by default, Redis in production.
 
 Where jobs run (`JOB_CONSUMER`):
-- `thread` (default outside production): the app process starts one Huey consumer on daemon
-  threads at its first request, so `flask run` needs no other command.
-- `process` (default with QUIZ_ENV=production): `flask --app quiz jobs-worker` runs the consumer;
-  gunicorn's app processes only enqueue.
+- `thread` (the default under `flask run`, outside production): the app process starts one Huey
+  consumer on daemon threads at its first request, so `flask run` needs no other command.
+- `process` (the default otherwise: gunicorn, tests): `flask --app quiz jobs-worker` runs the
+  consumer; the app processes only enqueue.
 `JOB_IMMEDIATE` (the tests) runs each job inside the call that enqueues it.
 
 Jobs carry only an import job's id; the job's row in the app database holds its text, progress and
