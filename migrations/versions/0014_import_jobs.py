@@ -1,14 +1,14 @@
 """import jobs: uploaded timelines and CSV files, imported in the background with progress
 
-Revision ID: 0013_import_jobs
-Revises: 0012_daily_unique
+Revision ID: 0014_import_jobs
+Revises: 0009_classroom
 """
 from alembic import op
 import sqlalchemy as sa
 
 
-revision = "0013_import_jobs"
-down_revision = "0012_daily_unique"
+revision = "0014_import_jobs"
+down_revision = "0009_classroom"
 branch_labels = None
 depends_on = None
 
