@@ -1,14 +1,14 @@
 """import jobs: uploaded timelines and CSV files, imported in the background with progress
 
 Revision ID: 0015_import_jobs
-Revises: 0014_password_resets
+Revises: 0010_live_games
 """
 from alembic import op
 import sqlalchemy as sa
 
 
 revision = "0015_import_jobs"
-down_revision = "0014_password_resets"
+down_revision = "0010_live_games"
 branch_labels = None
 depends_on = None
 
