@@ -136,3 +136,19 @@ def test_a_generated_question_whose_key_vanished_is_kept(app):
     assert db.session.get(Question, gone.id).gen_key == "fact:999:no-longer-generated"
     assert db.session.scalar(select(db.func.count(Question.id))) == count + 1
     assert db.session.scalar(select(Question).where(Question.gen_key == original_key)) is not None
+
+
+@pytest.mark.parametrize("text, language, words", [
+    ("## 1969-10-29 The first ARPANET message\n## 1971 First email\n", "en", ["True", "False"]),
+    ("## 1969年10月29日，阿帕網傳出第一則訊息。\n## 1971年，第一封電子郵件。\n", "zh-Hant", ["正確", "錯誤"]),
+])
+def test_a_true_false_question_speaks_its_timelines_language(teacher, text, language, words):
+    timeline = timelines.import_timeline("other-language", "Other", text)
+    db.session.commit()
+    assert timeline.language == language
+    response = teacher.post("/teach/questions/new/true_false", form(prompt="ARPANET", timeline=str(timeline.id),
+                                                                   truth="false"),
+                            token_from="/teach/questions/new/true_false")
+    assert response.status_code == 302
+    question = db.session.scalar(select(Question).where(Question.origin == "custom"))
+    assert question.choices == words and question.answer == words[1]

@@ -10,8 +10,7 @@ from quiz.generator.wording import wording
 from quiz.kinds.base import register
 from quiz.kinds.choice import SingleChoice
 
-# Teachers' statements use the Simplified words; generated ones use their timeline's language.
-TRUE, FALSE = wording("zh-Hans").true, wording("zh-Hans").false
+# A statement's True/False words are in its timeline's language, whoever wrote it.
 TRUE_WORDS = {wording(lang).true for lang in ("zh-Hans", "zh-Hant", "en")}
 # What a CSV answer cell may say (compared in lower case).
 TRUTH = {"true": "true", "false": "false", "对": "true", "错": "false"} | {
@@ -33,7 +32,8 @@ class TrueFalse(SingleChoice):
     }
 
     def draft(self, form) -> tuple[list[str], Any]:
-        return [TRUE, FALSE], TRUE if form.truth.data == "true" else FALSE
+        words = wording(form.language)
+        return [words.true, words.false], words.true if form.truth.data == "true" else words.false
 
     def load(self, form, question) -> None:
         form.truth.data = "true" if question.answer in TRUE_WORDS else "false"

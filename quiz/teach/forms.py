@@ -19,10 +19,17 @@ class QuestionForm(EditorForm):
     timeline = SelectField(_l("Timeline"), coerce=int, validators=[InputRequired()])
     event = SelectField(_l("Linked event (optional)"), coerce=int, default=0, validators=[Optional()])
 
-    def __init__(self, kind: str, events_by_timeline: dict[int, set[int]], *args, **kwargs):
+    def __init__(self, kind: str, events_by_timeline: dict[int, set[int]], *args,
+                 languages: dict[int, str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.events_by_timeline = events_by_timeline
+        self.languages = languages or {}
+
+    @property
+    def language(self) -> str:
+        """The chosen timeline's language: fixed words of the question (True/False) are written in it."""
+        return self.languages.get(self.timeline.data, "zh-Hans")
 
     def validate(self, extra_validators=None) -> bool:
         """Check the fields every kind needs, then the kind's own rules."""

@@ -103,7 +103,8 @@ def check_row(cells: dict[str, str], catalog: Catalog) -> tuple[Draft | None, li
     data, problems = form_data(kind, cells, timeline, catalog)
     if problems:
         return None, problems
-    form = QuestionForm(kind, catalog.events, formdata=data, meta={"csrf": False})
+    form = QuestionForm(kind, catalog.events, formdata=data, meta={"csrf": False},
+                        languages={timeline.id: timeline.language})
     # Only the row's own timeline and event are offered: listing every stored one made each row
     # cost as much as the catalogue (the form checks the event belongs to the timeline).
     form.timeline.choices = [SelectChoice(timeline.id, timeline.slug)]

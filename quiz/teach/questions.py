@@ -31,7 +31,8 @@ def event_choices(all_label: str) -> list[SelectChoice]:
 def question_form(kind: str, question: Question | None = None) -> QuestionForm:
     """A question form with the timeline and event pickers filled in."""
     found = timelines()
-    form = QuestionForm(kind, {t.id: {e.id for e in t.events} for t in found})
+    form = QuestionForm(kind, {t.id: {e.id for e in t.events} for t in found},
+                        languages={t.id: t.language for t in found})
     form.timeline.choices = [SelectChoice(t.id, t.title) for t in found]
     form.event.choices = event_choices(_("No event"))
     if question is not None and request.method == "GET":
