@@ -33,6 +33,13 @@ def test_date_entry_reads_picker_and_typed_forms(typed, label):
     assert read_date_entry(["month"], [typed]) == label
 
 
+def test_a_typed_year_is_written_back_like_its_key():
+    english = ["year", partial.label_language("1971")]
+    assert read_date_entry(english, ["1971"]) == "1971"
+    assert scoring.grade("date_entry", read_date_entry(english, ["1973"]), "1971") == 0.6
+    assert read_date_entry(["year", partial.label_language("2008年")], ["2008"]) == "2008年"
+
+
 @pytest.mark.parametrize("precision, raw", [
     ("month", ["2008"]),            # too coarse for the question
     ("year", ["2008-10"]),          # too fine

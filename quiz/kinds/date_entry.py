@@ -11,12 +11,14 @@ from quiz.services import partial
 
 
 def read_date_entry(choices: Sequence[str], raw: Sequence[str]) -> str:
-    """Read a typed or picked date into its label; a date item's only choice is the asked precision."""
+    """Read a typed or picked date into its label; a date item's choices are the asked precision and
+    the key's language (older items have the precision only: their keys are Chinese)."""
     precision = choices[0] if choices else "day"
+    language = choices[1] if len(choices) > 1 else "zh-Hans"
     typed = partial.parse_date(raw[0]) if len(raw) == 1 else None
     if typed is None or typed.precision != precision:
         raise InvalidAnswer("Enter a date at the asked precision.")
-    return partial.date_label(typed)
+    return partial.date_label(typed, language)
 
 
 @register

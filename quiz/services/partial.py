@@ -38,9 +38,14 @@ def distance(given: PartialDate, key: PartialDate) -> int:
     return abs(given.start - key.start)
 
 
-def date_label(typed: PartialDate) -> str:
-    """Write a typed date the way Chinese keys are written (2008年10月)."""
-    return EventDate(typed, typed).label("zh-Hans")
+def label_language(key: str) -> str:
+    """The language a date key is written in: Chinese keys carry 年, English ones are digits (1971)."""
+    return "zh-Hans" if "年" in key else "en"
+
+
+def date_label(typed: PartialDate, language: str = "zh-Hans") -> str:
+    """Write a typed date the way the key is written (2008年10月, or 1971 for an English year)."""
+    return EventDate(typed, typed).label(language)
 
 
 def date_points(given: PartialDate, key: PartialDate) -> float:

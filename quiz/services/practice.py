@@ -70,7 +70,8 @@ def freeze(question: Question, position: int) -> AttemptItem:
     """Copy a question into an attempt; a single-date question becomes a typed date entry."""
     item = snapshot(question, position)
     if precision := entry_precision(question.kind, question.answer):
-        item.kind, item.choices = "date_entry", [precision]
+        # The typed date is written back the way the key is: 1971年 for a Chinese key, 1971 for an English one.
+        item.kind, item.choices = "date_entry", [precision, partial.label_language(question.answer)]
     return item
 
 
