@@ -16,6 +16,8 @@ LABELS = {
     "event_at_date": _l("Event on a date"),
     "which_first": _l("Which came first"),
     "fact": _l("Fact about an event"),
+    "years_between": _l("Years between two events"),
+    "before_after": _l("Before or after an event"),
 }
 
 for _name, _label in LABELS.items():
