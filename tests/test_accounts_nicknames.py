@@ -26,6 +26,8 @@ def test_nickname_is_normalised_before_it_is_stored(actions, typed, stored):
     ("ＡＤＭＩＮ", "这个昵称已被保留"),
     ("Ad\u200bmin", "这个昵称已被保留"),
     ("管理员", "这个昵称已被保留"),
+    ("\u0430dmin", "这个昵称已被保留"),                # Cyrillic а
+    ("Ѕуѕтем", "这个昵称已被保留"),                     # Cyrillic look-alikes of "System"
     ("系 统", "这个昵称已被保留"),
     ("teacher", "这个昵称已被保留"),
     ("\u200b\u202e", "请至少输入一个可见字符"),

@@ -20,6 +20,11 @@ RESERVED = frozenset({
 })
 
 
+# Cyrillic and Greek letters that look like Latin ones (NFKC keeps them apart): "аdmin" with a
+# Cyrillic "а" must still read as "admin" to the reserved-name check.
+LOOK_ALIKES = str.maketrans("аеорсухіѕјԁӏкмтвнαеικνορτυχ", "aeopcyxisjdlkmtbhaeikvoptux")
+
+
 class NicknameRefused(ValueError):
     """The nickname cannot be used; `message` says why, in the reader's language."""
 
@@ -36,7 +41,7 @@ def strip_invisible(text: str) -> str:
 
 def fold(nickname: str) -> str:
     """The nickname reduced to its letters and digits in one case, for the reserved-name check."""
-    return "".join(c for c in nickname.casefold() if c.isalnum())
+    return "".join(c for c in nickname.casefold().translate(LOOK_ALIKES) if c.isalnum())
 
 
 def normalise_nickname(raw: str) -> str:
