@@ -8,7 +8,8 @@ local first = tonumber(os.getenv("ATTEMPT_FIRST"))
 local last = tonumber(os.getenv("ATTEMPT_LAST"))
 local length = tonumber(os.getenv("ATTEMPT_LENGTH"))
 local token = os.getenv("CSRF_TOKEN")
-local headers = {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = os.getenv("SESSION_COOKIE")}
+local headers = {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = os.getenv("SESSION_COOKIE"),
+                 ["User-Agent"] = os.getenv("USER_AGENT")}
 local WINDOW = 500
 local threads, counter, stride = 0, 0, 1
 

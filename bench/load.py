@@ -1,16 +1,16 @@
-"""Load benchmark: the app under gunicorn (2 workers, SQLite) against a bare Flask app.
+"""Load benchmark: the app's answer POST against the ceiling (the same work written directly) and bare Flask.
 
-Run: python bench/load.py [--seconds 10] [--connections 8] [--postgresql]
-(--postgresql: the app on a throw-away database on the local PostgreSQL server, PG_ADMIN_URL,
-instead of a fresh SQLite file; the bare app is the same either way.)
-Prints requests/s and p50/p99 for the home page, a question page, answer submissions (rows are
-checked afterwards: stored answers must equal success responses) and a leaderboard page, and as
-its last line answer_vs_bare=X (answer submissions/s divided by bare requests/s, same run; the bare
-app is measured first and last, and the mean of the two is the reference).
-Two reference rows show what the app's stack costs before any page's own work: a static file
-served through the app, and a signed-in, CSRF-checked POST that touches no database (the
-language switch).
-Needs `wrk` (Debian package). Figures only; nothing is asserted.
+Run: python bench/load.py [--seconds 5] [--rounds 3] [--connections 8] [--sqlite | --postgresql]
+(default: both databases, SQLite on a fresh file, PostgreSQL on a throw-away database on the local
+server, PG_ADMIN_URL; about two minutes each). Three servers run side by side under gunicorn with 2
+workers each: bench/bare_app.py (answers "ok"), bench/ceiling_app.py (the answer POST in plain Flask +
+SQLAlchemy Core on the app's tables, every statement the app must run) and the app. They are measured
+in interleaved rounds (bare, ceiling, app; again), so a machine whose load drifts biases no ratio.
+Prints per server requests/s and p50/p99 (median over rounds, min..max of requests/s) as shares of
+bare and of the ceiling; the question page and the leaderboard page as shares of the ceiling's
+answers/s; the app's answers/s at 8, 32 and 128 connections; whether stored answers equal success
+responses; and as its last line `answer_vs_ceiling sqlite=X pg=Y` (median over rounds of the app's
+answers/s divided by the ceiling's in the same round). Needs `wrk` (Debian package). Figures only.
 """
 import argparse
 import functools
@@ -18,6 +18,7 @@ import http.cookiejar
 import os
 import re
 import socket
+from statistics import median
 import subprocess
 import sys
 import tempfile
@@ -32,7 +33,11 @@ from throwaway_db import postgres_database
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
-ATTEMPTS = 8_000
+# Attempts per answer run: the wrk script answers windows of 500 attempts per thread (2 threads).
+RUN_ATTEMPTS = 2_000
+# Sent like a browser (with cookies as set): Flask-Login's session protection hashes the agent, and
+# a request whose hash differs from the sign-in's marks the session changed (a re-signed cookie).
+USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) quiz-bench/1"
 # Like the bundled quick quiz: one answer in ten finishes an attempt (standings, totals).
 ATTEMPT_LENGTH = 10
 
@@ -45,10 +50,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(app_spec: str, env: dict, extra: list[str] = ()):
-    """Run gunicorn with 2 workers (and the project's config when present); yield its base URL."""
+def gunicorn(app_spec: str, env: dict, extra: list[str] = (), config: bool = True):
+    """Run gunicorn with 2 workers (and the project's config, for the app); yield its base URL."""
     port = free_port()
-    config = ["-c", str(ROOT / "gunicorn.conf.py")] if (ROOT / "gunicorn.conf.py").exists() else []
+    config = ["-c", str(ROOT / "gunicorn.conf.py")] if config and (ROOT / "gunicorn.conf.py").exists() else []
     cmd = [str(BIN / "gunicorn"), *config, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra, app_spec]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
     try:
@@ -80,6 +85,7 @@ def guest_session(base: str) -> tuple[str, str]:
     """Become a guest over HTTP; return the session cookie header and a CSRF token."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.addheaders = [("User-Agent", USER_AGENT)]
     token = CSRF_RE.search(opener.open(base + "/").read().decode()).group(1)
     form = urllib.parse.urlencode({"csrf_token": token, "nickname": "bench"}).encode()
     opener.open(base + "/auth/guest", data=form)
@@ -88,8 +94,8 @@ def guest_session(base: str) -> tuple[str, str]:
     return cookie, token
 
 
-def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH) -> tuple[int, int]:
-    """Give the bench guest `count` unanswered attempts of `length` option questions; return the id range."""
+def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH) -> tuple[int, int, int]:
+    """Give the bench guest `count` unanswered attempts of `length` option questions; return the id range and user."""
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import func, insert, select
 
@@ -116,7 +122,7 @@ def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH)
             for i in ids for n, q in enumerate(questions)])
         db.session.commit()
         db.engine.dispose()
-    return first, first + count - 1
+    return first, first + count - 1, user_id
 
 
 def count_answers(database_url: str, first: int, last: int) -> int:
@@ -147,18 +153,21 @@ def parse_wrk(output: str) -> dict:
 
 def wrk(url: str, seconds: int, connections: int, script: str | None = None, env: dict | None = None) -> dict:
     """Drive one URL with wrk from a separate process."""
-    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-H", f"User-Agent: {USER_AGENT}", url]
     if script:
         cmd[1:1] = ["-s", script]
     out = subprocess.run(cmd, capture_output=True, text=True, env=env or os.environ, check=True).stdout
     return parse_wrk(out)
 
 
-def report(name: str, figures: dict, bare_rps: float) -> None:
-    """Print one line of figures, with requests/s as a share of the bare app's (same run)."""
-    print(f"{name:<19} {figures['rps']:>9.1f} req/s ({figures['rps'] / bare_rps:5.3f} of bare)"
-          f"   p50 {figures['p50']:>8.2f} ms   p99 {figures['p99']:>8.2f} ms"
-          f"   ({figures['requests']} requests, {figures['failed']} failed)")
+
+def ceiling_session(base: str, user_id: int) -> tuple[str, str]:
+    """Sign the bench user in to the ceiling app; return its cookie header and a CSRF token."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.addheaders = [("User-Agent", USER_AGENT)]
+    token = opener.open(f"{base}/setup/{user_id}").read().decode()
+    return "; ".join(f"{c.name}={c.value}" for c in jar), token
 
 
 def leaderboard_path(base: str) -> str | None:
@@ -176,63 +185,108 @@ PG_ADMIN_URL = os.environ.get("PG_ADMIN_URL", "postgresql+psycopg://postgres@127
 
 
 def main() -> None:
-    """Run every scenario in one go and print the figures."""
+    """Measure each database asked for; print the figures and the summary line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=5, help="length of each measurement")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of bare, ceiling, app")
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--postgresql", action="store_true", help="run the app on a throw-away PostgreSQL database")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--sqlite", action="store_true", help="SQLite only")
+    which.add_argument("--postgresql", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="quiz-load-"))
-    if args.postgresql:
+    ratios = {}
+    if not args.postgresql:
+        ratios["sqlite"] = measure(args, tmp, f"sqlite:///{tmp / 'load.sqlite3'}")
+    if not args.sqlite:
         with postgres_database(PG_ADMIN_URL, "quiz_load") as database_url:
-            measure(args, tmp, database_url)
-    else:
-        measure(args, tmp, f"sqlite:///{tmp / 'load.sqlite3'}")
+            ratios["pg"] = measure(args, tmp, database_url)
+    print("answer_vs_ceiling " + " ".join(f"{name}={ratio:.3f}" for name, ratio in ratios.items()))
 
 
-def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> None:
-    """Start both servers on the database, run every row and print the figures."""
-    print(f"database: {database_url.split(':')[0]}")
+class Attempts:
+    """Hands out disjoint ranges of the bench user's fresh attempts, one range per answer run."""
+
+    def __init__(self, database_url: str, runs: int):
+        self.database_url = database_url
+        self.next, self.last, self.user_id = create_attempts(database_url, runs * RUN_ATTEMPTS)
+        self.runs: list[tuple[str, int, int, dict]] = []
+
+    def run(self, name: str, base: str, cookie: str, token: str, connections: int, seconds: int) -> dict:
+        """Answer questions of fresh attempts on `base` for `seconds`; remember the range to check."""
+        first, last = self.next, self.next + RUN_ATTEMPTS - 1
+        self.next = last + 1
+        env = {**os.environ, "ATTEMPT_FIRST": str(first), "ATTEMPT_LAST": str(last - 1), "CSRF_TOKEN": token,
+               "SESSION_COOKIE": cookie, "USER_AGENT": USER_AGENT, "WRK_THREADS": "2",
+               "ATTEMPT_LENGTH": str(ATTEMPT_LENGTH)}
+        figures = wrk(base + "/", seconds, connections, script=str(ROOT / "bench" / "answer.lua"), env=env)
+        self.runs.append((name, first, last, figures, connections))
+        return figures
+
+    def check(self) -> None:
+        """Stored answers must equal success responses (plus those in flight at wrk's stop)."""
+        bad = []
+        for name, first, last, figures, connections in self.runs:
+            successes, stored = figures["requests"] - figures["failed"], count_answers(self.database_url, first, last)
+            if not successes <= stored <= successes + connections:
+                bad.append(f"{name}: {successes} successes, {stored} rows")
+        print(f"answers: stored rows match success responses in {len(self.runs) - len(bad)} of {len(self.runs)} runs"
+              + (": INCONSISTENT " + "; ".join(bad) if bad else ""))
+
+
+def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> float:
+    """Start the three servers on the database, run the rounds, print the figures; return app/ceiling."""
+    kind = database_url.split(":")[0].split("+")[0]
+    print(f"\n== database: {kind}, {args.rounds} rounds of {args.seconds} s, {args.connections} connections")
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "bench-secret-" + "b" * 32, "QUIZ_ENV": "production",
-           "TRUSTED_HOSTS": "127.0.0.1",
-           "SESSION_COOKIE_SECURE": "0"}
+           "TRUSTED_HOSTS": "127.0.0.1", "SESSION_COOKIE_SECURE": "0"}
     prepare_database(env)
     run = functools.partial(wrk, seconds=args.seconds, connections=args.connections)
-    # Both servers run side by side (an idle one costs nothing); the bare app is measured first and
-    # last and its mean is the reference, so a machine that drifts during the run biases no ratio.
-    with gunicorn("bare_app:app", env, ["--pythonpath", str(ROOT / "bench")]) as bare_base, \
+    bench = ["--pythonpath", str(ROOT / "bench")]
+    with gunicorn("bare_app:app", env, bench, config=False) as bare_base, \
+            gunicorn("ceiling_app:app", env, bench, config=False) as ceiling_base, \
             gunicorn("quiz:create_app()", env) as base:
         cookie, token = guest_session(base)
+        pool = Attempts(database_url, 2 * args.rounds + 3)
+        ceiling_cookie, ceiling_token = ceiling_session(ceiling_base, pool.user_id)
         for url in (base + "/", bare_base + "/"):  # every worker booted and warm before anything counts
             wrk(url, seconds=2, connections=args.connections)
-        results = {"bare flask (first)": run(bare_base + "/")}
-        first, last = create_attempts(database_url, ATTEMPTS)
+        rounds = []
+        for _ in range(args.rounds):
+            rounds.append({"bare flask": run(bare_base + "/"),
+                           "ceiling answer": pool.run("ceiling", ceiling_base, ceiling_cookie, ceiling_token,
+                                                      args.connections, args.seconds),
+                           "app answer": pool.run("app", base, cookie, token, args.connections, args.seconds)})
         signed_in = str(write_script(tmp, "signed-in.lua", cookie))
-        results["static file (ref)"] = run(base + "/static/css/app.css")
-        results["lang POST (ref)"] = run(base + "/lang", script=str(write_script(
-            tmp, "lang.lua", cookie, f"csrf_token={token}&lang=zh_CN&next=/")))
-        results["home page"] = run(base + "/")
-        results["question page"] = run(base + f"/attempt/{last}", script=signed_in)
-        answer_env = {**env, "ATTEMPT_FIRST": str(first), "ATTEMPT_LAST": str(last - 1), "CSRF_TOKEN": token,
-                      "SESSION_COOKIE": cookie, "WRK_THREADS": "2", "ATTEMPT_LENGTH": str(ATTEMPT_LENGTH)}
-        results["answer submit"] = run(base + "/", script=str(ROOT / "bench" / "answer.lua"), env=answer_env)
+        pages = {"question page": run(base + f"/attempt/{pool.last}", script=signed_in)}
         board = leaderboard_path(base)
         if board:
-            results["leaderboard page"] = run(base + board)
-        results["bare flask (last)"] = run(bare_base + "/")
-    bare = {"rps": (results["bare flask (first)"]["rps"] + results["bare flask (last)"]["rps"]) / 2}
-    for name, figures in results.items():
-        report(name, figures, bare["rps"])
+            pages["leaderboard page"] = run(base + board, script=signed_in)
+        sweep = {c: pool.run(f"app at {c}", base, cookie, token, c, args.seconds) for c in (8, 32, 128)}
+    ceiling_rps = median([r["ceiling answer"]["rps"] for r in rounds])
+    bare_rps = median([r["bare flask"]["rps"] for r in rounds])
+    print(f"{'':<16} {'req/s':>8} {'(min..max)':>17} {'of bare':>8} {'of ceiling':>10} {'p50 ms':>8} {'p99 ms':>8}")
+    for name in rounds[0]:
+        rps = [r[name]["rps"] for r in rounds]
+        p50, p99 = median([r[name]["p50"] for r in rounds]), median([r[name]["p99"] for r in rounds])
+        print(f"{name:<16} {median(rps):>8.1f} {f'({min(rps):.0f}..{max(rps):.0f})':>17} {median(rps) / bare_rps:>8.3f}"
+              f" {median(rps) / ceiling_rps:>10.3f} {p50:>8.2f} {p99:>8.2f}")
+    for name, figures in pages.items():
+        print(f"{name:<16} {figures['rps']:>8.1f} {'(one run)':>17} {figures['rps'] / bare_rps:>8.3f}"
+              f" {figures['rps'] / ceiling_rps:>10.3f} {figures['p50']:>8.2f} {figures['p99']:>8.2f}"
+              f"   ({figures['failed']} failed)")
     if not board:
-        print("leaderboard page   not available in this version")
-    answer = results["answer submit"]
-    successes = answer["requests"] - answer["failed"]
-    stored = count_answers(database_url, first, last)
-    # wrk stops counting at the deadline; requests in flight then still complete on the server.
-    consistent = successes <= stored <= successes + args.connections
-    print(f"answers: {successes} success responses counted, {stored} rows stored, at most {args.connections} "
-          f"in flight at the stop: {'consistent' if consistent else 'INCONSISTENT'}")
-    print(f"answer_vs_bare={answer['rps'] / bare['rps']:.3f}")
+        print("leaderboard page not available in this version")
+    for connections, figures in sweep.items():
+        print(f"app answers at {connections:>3} connections: {figures['rps']:8.1f}/s   p50 {figures['p50']:7.2f} ms"
+              f"   p99 {figures['p99']:7.2f} ms   ({figures['failed']} failed)")
+    shares = [r["app answer"]["rps"] / r["ceiling answer"]["rps"] for r in rounds]
+    print("app/ceiling per round: " + " ".join(f"{s:.3f}" for s in shares)
+          + f"   (min {min(shares):.3f}, median {median(shares):.3f}, max {max(shares):.3f})")
+    failed = sum(r[name]["failed"] for r in rounds for name in ("ceiling answer", "app answer"))
+    print(f"failed answer responses in the rounds: {failed}")
+    pool.check()
+    return median(shares)
 
 
 def write_script(tmp: Path, name: str, cookie: str, form: str | None = None) -> Path:
