@@ -9,7 +9,10 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Worker processes: the app keeps no per-process state (signed cookie sessions, rate limits in Redis).
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
-worker_class = "sync"
+# Threads, not sync workers: a live game's phone or projector holds one WebSocket (one thread) open for
+# the whole game; ordinary pages run as before. See docs/operations.md, "Live games".
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "100"))
 # A request that takes longer than this is killed and its worker replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20

@@ -6,7 +6,9 @@
   if (!root) { return; }
   var stage = document.getElementById("live-stage");
   var status = document.getElementById("live-status");
-  var socket = io("/live", { auth: { role: "host", game: Number(root.dataset.game) } });
+  // WebSocket first (no sticky sessions needed behind several processes), long-polling if it is blocked.
+  var socket = io("/live", { transports: ["websocket", "polling"], tryAllTransports: true,
+                             auth: { role: "host", game: Number(root.dataset.game) } });
   var timer = null, position = -1, revealing = false;
 
   function send(event, data) {

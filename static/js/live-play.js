@@ -15,7 +15,9 @@
   var score = document.getElementById("live-score");
   var me = { id: null, first: 0 };
   var current = null, order = [];
-  var socket = io("/live", { auth: { token: root.dataset.token } });
+  // WebSocket first (no sticky sessions needed behind several processes), long-polling if it is blocked.
+  var socket = io("/live", { transports: ["websocket", "polling"], tryAllTransports: true,
+                             auth: { token: root.dataset.token } });
 
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (_m, key) { return values[key]; });
