@@ -94,3 +94,14 @@ def test_student_sees_status_best_score_and_deadline_of_each_assignment(app):
     assert "进行中" in items["做了一半"] and "继续" in items["做了一半"]
     assert "已逾期" in items["过期了"]
     assert "待完成" in items["还没做"] and "截止" in items["还没做"]
+
+
+def test_question_bank_searches_the_words_of_questions_literally(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    custom_question(user("laoshi"), "余额宝上线于哪一年？")
+    custom_question(user("laoshi"), "100%_确定的题目")
+    found = teacher.client.get("/teach/questions?text=余额宝&show=all").get_data(as_text=True)
+    assert "余额宝上线于哪一年？" in found and "100%_确定的题目" not in found
+    literal = teacher.client.get("/teach/questions?text=%25_&show=all").get_data(as_text=True)
+    assert "100%_确定的题目" in literal and "余额宝上线于哪一年？" not in literal
+    assert teacher.client.get("/teach/questions?text=" + "长" * 101).status_code == 400

@@ -78,9 +78,13 @@ def times_answered(question: Question) -> int:
     return db.session.scalar(select(func.count(Answer.id)).where(Answer.question_id == question.id)) or 0
 
 
-def browse(timeline_id: int | None, event_id: int, kind: str, origin: str, show: str):
-    """The query behind the question bank page, filtered by event, kind, origin and visibility."""
+def browse(timeline_id: int | None, event_id: int, kind: str, origin: str, show: str, text: str = ""):
+    """The query behind the question bank page, filtered by words, event, kind, origin and visibility."""
     query = select(Question).order_by(Question.timeline_id, Question.id)
+    if text:
+        # Literal words: % and _ typed by a teacher are not wildcards.
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Question.prompt.ilike(f"%{escaped}%", escape="\\"))
     if timeline_id:
         query = query.where(Question.timeline_id == timeline_id)
     if event_id:

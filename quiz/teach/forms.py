@@ -1,6 +1,6 @@
 """Forms for teachers' questions; each kind's own fields and rules live in its module in quiz/kinds."""
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, TextAreaField
+from wtforms import SearchField, SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
@@ -68,6 +68,7 @@ class QuestionFilterForm(Form):
     class Meta:
         csrf = False
 
+    text = SearchField(_l("Words in the question"), validators=[Optional(), Length(max=100)], filters=[strip])
     event = SelectField(_l("Event"), coerce=int, default=0, validators=[Optional()])
     kind = SelectField(_l("Kind"), default="", validators=[Optional()])
     origin = SelectField(_l("Origin"), default="", validators=[Optional()],

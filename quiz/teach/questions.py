@@ -58,7 +58,7 @@ def questions():
     if not form.validate():
         abort_with(400, _("Unknown filter."))
     query = authoring.browse(None, form.event.data or 0, form.kind.data or "", form.origin.data or "",
-                             form.show.data or "visible")
+                             form.show.data or "visible", form.text.data or "")
     page = db.paginate(query, page=query_int("page", 1), per_page=50, error_out=False)
     filters = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("teach/questions.html", form=form, page=page, filters=filters)

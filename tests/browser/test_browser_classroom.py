@@ -196,3 +196,21 @@ def test_phone_result_rows_are_labelled_and_progress_shows_the_strip_first(brows
     expect(page.locator("table.progress-table").first).to_be_visible()
     assert problems(page) == []
     page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_quiz_picker_filters_questions_by_words(browser, server, width):
+    teacher_with_a_busy_class()
+    page = new_page(browser, server, width)
+    sign_in(page, "laoshi")
+    page.goto("/teach/quizzes/new")
+    page.get_by_text("显示题目").click()
+    total = page.locator("#picked .checkbox-list li").count()
+    page.get_by_label("题目中的词语").fill("第二题")
+    expect(page.locator("#picked .checkbox-list li:visible")).to_have_count(1)
+    expect(page.get_by_text(f"显示 1 / {total} 道题")).to_be_visible()
+    page.get_by_label("第二题").check()
+    page.get_by_label("题目中的词语").fill("余额宝")
+    expect(page.get_by_label("第二题")).to_be_visible()  # a checked question stays in view
+    assert problems(page) == []
+    page.context.close()
