@@ -1,12 +1,12 @@
 """Timed quizzes: the server's clock decides; late answers are refused and the attempt is finished."""
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
+import time_machine
 from sqlalchemy import func, select
 
 from helpers import answer_form, attempt, fixed_quiz, item_at
-from quiz.base import now_utc
 from quiz.extensions import db
 from quiz.models import Answer, Standing
 from quiz.services import answering, play
@@ -15,12 +15,20 @@ LIMIT = 60  # seconds
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """Move the clock that playing and answering read (their `now_utc`) forward by a number of seconds."""
+def clock():
+    """Move every clock of the process (time-machine) to a number of seconds after the test began."""
+    began = datetime.now(timezone.utc)
+    travels: list[time_machine.travel] = []
+
     def move(seconds: float) -> None:
-        for module in (play, answering):
-            monkeypatch.setattr(module, "now_utc", lambda: now_utc() + timedelta(seconds=seconds))
-    return move
+        if travels:
+            travels.pop().stop()
+        travels.append(time_machine.travel(began + timedelta(seconds=seconds), tick=True))
+        travels[-1].start()
+
+    yield move
+    for travel in travels:
+        travel.stop()
 
 
 @pytest.fixture
