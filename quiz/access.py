@@ -1,6 +1,8 @@
 """One access rule per blueprint: sign in first, then have one of the allowed roles."""
 from collections.abc import Callable
 
+from werkzeug.wrappers import Response
+
 from flask import redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -8,10 +10,10 @@ from flask_login import current_user
 from quiz.errors import abort_with
 
 
-def require_roles(*roles: str) -> Callable[[], object]:
+def require_roles(*roles: str) -> Callable[[], Response | None]:
     """Build a `before_request` hook: anonymous users go to sign-in, other roles get 403."""
 
-    def check():
+    def check() -> Response | None:
         if not current_user.is_authenticated:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
         if current_user.role not in roles:

@@ -1,5 +1,5 @@
 """Declarative base shared by every model."""
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -26,4 +26,4 @@ def one_of(column: str, values: tuple[str, ...]) -> str:
 
 def now_utc() -> datetime:
     """Return the current UTC time as a naive datetime (SQLite keeps no zone)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,4 +1,5 @@
 """Error pages: a clear message with the right status, never a traceback."""
+import contextlib
 from typing import NoReturn
 
 from flask import Flask, current_app, g, render_template
@@ -75,10 +76,8 @@ def render_server_error(error: Exception):
 
 def rollback_quietly() -> None:
     """Roll back the request's transaction; a dead connection has nothing to roll back."""
-    try:
+    with contextlib.suppress(SQLAlchemyError):
         db.session.rollback()
-    except SQLAlchemyError:
-        pass
 
 
 def render_database_error(error: SQLAlchemyError):

@@ -14,7 +14,7 @@ def duration(seconds: float | None) -> str:
     """Write a duration as minutes and seconds, e.g. 3:07."""
     if seconds is None:
         return "—"
-    total = int(round(seconds))
+    total = round(seconds)
     minutes, secs = divmod(total, 60)
     return _("%(m)d min %(s)02d s", m=minutes, s=secs)
 

@@ -44,7 +44,8 @@ def is_safe_next(target: str | None) -> bool:
     if not target or any(unicodedata.category(c) == "Cc" for c in target):
         return False
     parts = urlsplit(target)
-    return not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//") and "\\" not in target
+    return (not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//")
+            and "\\" not in target)
 
 
 def bounded_int(text: str) -> int | None:

@@ -6,7 +6,7 @@ stylesheet through the app. Here the cookie is re-sent on a permanent session's 
 each day instead: a student who keeps playing is never signed out, and a session left unused for
 the whole lifetime still ends.
 """
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from flask import Flask, session
 
@@ -15,7 +15,7 @@ DAY_KEY = "_day"
 
 def today() -> str:
     """The current UTC day, e.g. 2026-11-25."""
-    return datetime.now(timezone.utc).date().isoformat()
+    return datetime.now(UTC).date().isoformat()
 
 
 def refresh_once_a_day() -> None:

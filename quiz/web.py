@@ -12,7 +12,6 @@ from quiz.forms import EmptyForm
 from quiz.services import resets
 
 Row = TypeVar("Row")
-FormT = TypeVar("FormT", bound=FlaskForm)
 
 
 def render_form(template: str, form: FlaskForm, **context: Any) -> tuple[str, int]:
@@ -20,7 +19,7 @@ def render_form(template: str, form: FlaskForm, **context: Any) -> tuple[str, in
     return render_template(template, form=form, **context), 400 if form.errors else 200
 
 
-def require_post_form(form_class: type[FormT] = EmptyForm) -> FormT:  # type: ignore[assignment]
+def require_post_form(form_class: type[FlaskForm] = EmptyForm) -> FlaskForm:
     """The submitted form of a POST-only button, checked (CSRF at least); 400 when it is not valid."""
     form = form_class()
     if not form.validate_on_submit():

@@ -29,6 +29,9 @@ psql_admin() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
 cleanup() { psql_admin -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
+echo "== ruff and mypy on quiz/ =="
+bash scripts/lint.sh
+
 echo "== tests on SQLite =="
 .venv/bin/python -m pytest "$@"
 

@@ -17,7 +17,7 @@ DATE_SHAPES = tuple(
 EVENT_OPTION_KINDS = ("event_at_date", "which_first", "order", "before_after")
 # What a date leaves behind when a parser cuts it short: 代，… / 至24日，… / 世纪…
 DATE_RESIDUE_RE = re.compile(r"^(?:[\d〇零一二三四五六七八九十]*(?:年代|年|月|日|号|代|世纪)|[至~\-–—到]\s*\d)")
-ORDINAL_RE = re.compile(r"第[一二三四五六七八九十\d]+([^\s，、“”（）]?)|([一二三四五六七八九十两\d]+)([号代期])|(\d+\.\d)版")
+ORDINAL_RE = re.compile(r"第[一二三四五六七八九十\d]+([^\s，、“”（）]?)|([一二三四五六七八九十两\d]+)([号代期])|(\d+\.\d)版")  # noqa: E501
 FIRST_EVER_RE = re.compile(r"第一[笔筆次个個家版期颗顆张張款]|首[次笔筆家个個]")
 NEAR_DUPLICATE = 0.9
 
@@ -120,9 +120,9 @@ def _options_look_alike(q: Question) -> str | None:
     answer = q.answer if isinstance(q.answer, str) else None
     if not options_alike(q.choices, answer):
         return "options differ in length or visible cues (quotes, titles, commas)"
-    if answer and answer[:1].isdigit() and (shape := next((s for s in DATE_SHAPES if s.fullmatch(answer)), None)):
-        if not all(shape.fullmatch(c) for c in q.choices):
-            return "date options do not share the answer's precision"
+    shape = next((s for s in DATE_SHAPES if s.fullmatch(answer)), None) if answer and answer[:1].isdigit() else None
+    if shape is not None and not all(shape.fullmatch(c) for c in q.choices):
+        return "date options do not share the answer's precision"
     return None
 
 
@@ -161,7 +161,8 @@ def _no_serial_giveaway(q: Question) -> str | None:
     counters = [m.group(1) or m.group(3) or "版" for c in q.choices for m in ORDINAL_RE.finditer(c)]
     if len(counters) != len(set(counters)):
         return "serial numbers in the options give the order away"
-    asks_earliest = q.kind == "which_first" and "最早" in q.prompt or q.kind == "before_after" and "之前" in q.prompt
+    asks_earliest = ((q.kind == "which_first" and "最早" in q.prompt)
+                     or (q.kind == "before_after" and "之前" in q.prompt))
     firsts = [c for c in q.choices if FIRST_EVER_RE.search(c)]
     if len(firsts) != 1:
         return None  # no option, or several, claims a first: that tells nothing about the order

@@ -132,7 +132,7 @@ class EventDate:
 
     @classmethod
     def point(cls, year: int, month: int | None = None, day: int | None = None, unit: str = "",
-              approximate: bool = False) -> "EventDate":
+              approximate: bool = False) -> EventDate:
         """Build a single (non-range) date."""
         p = PartialDate(year, month, day, unit)
         return cls(p, p, approximate)
@@ -187,10 +187,10 @@ class EventDate:
 
         return date_label(self, language)
 
-    def overlaps(self, other: "EventDate") -> bool:
+    def overlaps(self, other: EventDate) -> bool:
         """Tell whether the two dates may share a day."""
         return self.earliest <= other.latest and other.earliest <= self.latest
 
-    def before(self, other: "EventDate") -> bool:
+    def before(self, other: EventDate) -> bool:
         """Tell whether this date certainly ends before the other starts."""
         return self.latest < other.earliest

@@ -58,7 +58,8 @@ class NamePools:
         i = bisect_left(pool, (len(fact.text), fact.text), key=lambda t: (len(t), t))
         near = [
             t for t in pool[max(0, i - 8) : i + 9]
-            if t != fact.text and t not in avoid and abs(len(t) - len(fact.text)) <= max(1, len(fact.text) // 4) and self._fits(fact, t)
+            if t != fact.text and t not in avoid and abs(len(t) - len(fact.text)) <= max(1, len(fact.text) // 4)
+            and self._fits(fact, t)
         ]
         return rng.sample(near, min(n, len(near)))
 

@@ -43,11 +43,11 @@ class Event:
         """Return the date in the timeline's language (2008年10月, October 2008)."""
         return self.date.label(self.language)
 
-    def overlaps(self, other: "Event") -> bool:
+    def overlaps(self, other: Event) -> bool:
         """Tell whether the two events' date ranges share a day."""
         return self.date.overlaps(other.date)
 
-    def before(self, other: "Event") -> bool:
+    def before(self, other: Event) -> bool:
         """Tell whether this event certainly happened before the other."""
         return self.date.before(other.date)
 

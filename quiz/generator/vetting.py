@@ -114,7 +114,8 @@ def _not_counted_in_text(f: Fact) -> str | None:
     if not f.cls.startswith(("cn:", "num:", "bare:")):
         return None
     digits = re.match(r"\d+", f.text)
-    value = int(digits.group(0)) if digits else cn_value(re.sub(r"[^一二两三四五六七八九十百千万]", "", f.text)[:3] or "零")
+    spelled = re.sub(r"[^一二两三四五六七八九十百千万]", "", f.text)[:3] or "零"
+    value = int(digits.group(0)) if digits else cn_value(spelled)
     window = f.sentence[max(0, f.start - 30) : f.start]
     items = window.count(LIST_MARKS) + 1
     if value is not None and items > 1 and items == value:

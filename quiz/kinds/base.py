@@ -137,7 +137,7 @@ def forget_fields(form_class: type[WTForm]) -> None:
 
 def kind_for(name: str | None) -> QuestionKind:
     """The kind of this name; unknown (generated) kinds are single choice."""
-    return KINDS.get(name) or KINDS[FALLBACK]
+    return KINDS.get(name or FALLBACK) or KINDS[FALLBACK]
 
 
 def authored_kinds() -> tuple[str, ...]:
@@ -152,5 +152,5 @@ def is_authored(name: str) -> bool:
 
 def kind_label(name: str | None) -> str:
     """The kind's name as people read it; a kind nobody named shows its own name."""
-    kind = KINDS.get(name)
+    kind = KINDS.get(name or "")
     return str(kind.label) if kind is not None else (name or "")

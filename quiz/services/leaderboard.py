@@ -138,7 +138,8 @@ def read_after(board: Board, viewer_id: int | None, after: tuple | None, limit: 
     ).all()
     if not rows:
         return []
-    placed, better = rows_ahead(board, viewer_id, tuple(getattr(rows[0], c.key) for c, _d in order)) if after else (0, 0)
+    first = tuple(getattr(rows[0], c.key) for c, _d in order)
+    placed, better = rows_ahead(board, viewer_id, first) if after else (0, 0)
     return [Entry(better + 1 if r.page_rank == 1 else placed + r.page_rank, r.user_id, r.nickname,
                   r.role == "guest", r.score, r.total, r.accuracy, r.seconds, r.finished_at,
                   getattr(r, "quizzes", None)) for r in rows]

@@ -3,7 +3,7 @@
 Points map to FSRS ratings: 0 (wrong) is Again, partial credit is Hard, full marks is Good.
 Easy is never given: a quiz answer says whether the student knew, not how easily.
 """
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 
 from fsrs import Card, Rating, Scheduler, State
 from sqlalchemy import bindparam, select, update
@@ -29,12 +29,12 @@ def rating_for(points: float) -> Rating:
 
 def aware(moment: datetime) -> datetime:
     """FSRS wants aware UTC datetimes; the database keeps naive UTC."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def naive(moment: datetime) -> datetime:
     """Back to the naive UTC the database stores."""
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def to_card(row) -> Card:

@@ -11,6 +11,7 @@ from quiz.generator.dates import day_number, from_day_number
 from quiz.models import Event, Timeline
 from quiz.services.catalog import split_into_eras
 from quiz.services.mastery import Cell, recall_by_event
+import itertools
 
 # A gap longer than this share of the whole span is drawn shortened, with a break on the axis.
 BREAK_SHARE = 0.15
@@ -87,7 +88,7 @@ def compressed_scale(values: Sequence[float]) -> tuple[dict[float, float], set[f
     span = (points[-1] - points[0]) or 1.0
     cap = span * BREAK_SHARE
     coordinate, broken, at = {points[0]: 0.0}, set(), 0.0
-    for previous, value in zip(points, points[1:]):
+    for previous, value in itertools.pairwise(points):
         gap = value - previous
         if gap > cap:
             broken.add(value)
@@ -143,7 +144,7 @@ def layout(timeline: Timeline, user_ids: Sequence[int], now: datetime, era: int 
 
     def share(value: float) -> float:
         """Where any moment falls on the axis, 0–100 (linear between neighbouring events)."""
-        for a, b in zip(points, points[1:]):
+        for a, b in itertools.pairwise(points):
             if a <= value <= b:
                 return 100 * (coordinate[a] + (coordinate[b] - coordinate[a]) * (value - a) / ((b - a) or 1)) / top
         return 0.0 if value < points[0] else 100.0

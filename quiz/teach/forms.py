@@ -73,7 +73,8 @@ class QuestionFilterForm(Form):
     kind = SelectField(_l("Kind"), default="", validators=[Optional()])
     origin = SelectField(_l("Origin"), default="", validators=[Optional()],
                          choices=[SelectChoice("", _l("All")), SelectChoice("generated", _l("Generated")),
-                                  SelectChoice("custom", _l("Written by teachers")), SelectChoice("imported", _l("Imported"))])
+                                  SelectChoice("custom", _l("Written by teachers")),
+                                  SelectChoice("imported", _l("Imported"))])
     show = SelectField(_l("Show"), default="visible", validators=[Optional()],
                        choices=[SelectChoice("visible", _l("In use")), SelectChoice("hidden", _l("Hidden or archived")),
                                 SelectChoice("all", _l("All"))])

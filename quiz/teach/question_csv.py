@@ -99,7 +99,8 @@ def check_row(cells: dict[str, str], catalog: Catalog) -> tuple[Draft | None, li
                         kinds=", ".join(authored_kinds()))]
     timeline = catalog.timeline(cells.get("timeline", ""))
     if timeline is None:
-        return None, [_("There is no timeline with the short name “%(slug)s”.", slug=cells.get("timeline") or BUNDLED_SLUG)]
+        return None, [_("There is no timeline with the short name “%(slug)s”.",
+                        slug=cells.get("timeline") or BUNDLED_SLUG)]
     data, problems = form_data(kind, cells, timeline, catalog)
     if problems:
         return None, problems

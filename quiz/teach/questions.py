@@ -119,4 +119,5 @@ def hide_question(question_id: int, action: str):
     authoring.set_hidden(question, action == "hide")
     flash(_("Question hidden: it will not be drawn again.") if action == "hide" else _("Question restored."), "info")
     target = request.form.get("next")
-    return redirect(target if is_safe_next(target) else url_for("teach.preview_question", question_id=question.id))
+    return redirect(target if target and is_safe_next(target) else url_for("teach.preview_question",
+                                                                               question_id=question.id))
