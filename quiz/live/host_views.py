@@ -18,7 +18,8 @@ MAX_ID = 2**31 - 1
 def hostable_quiz_or_404(quiz_id: int) -> Quiz:
     """A published quiz, or one of the teacher's own (an admin may host any); never a deleted one."""
     quiz = db.session.get(Quiz, quiz_id) if quiz_id <= MAX_ID else None
-    if quiz is None or quiz.deleted_at is not None or not (quiz.published or quiz.owner_id == current_user.id or current_user.role == "admin"):
+    allowed = quiz is not None and (quiz.published or quiz.owner_id == current_user.id or current_user.role == "admin")
+    if quiz is None or quiz.deleted_at is not None or not allowed:
         abort_with(404, _("There is no such quiz."))
     return quiz
 

@@ -3,7 +3,6 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from quiz.errors import abort_with
 from quiz.extensions import db, limiter
 from quiz.live import bp
 from quiz.live.events import lobby_changed

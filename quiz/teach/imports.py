@@ -87,7 +87,8 @@ def own_job(job_id: int) -> ImportJob:
 @bp.route("/imports")
 def imports():
     """List the teacher's recent imports, to come back to one."""
-    return render_template("teach/imports.html", jobs=[(job, job_status(job)) for job in import_jobs.recent(current_user)])
+    jobs = [(job, job_status(job)) for job in import_jobs.recent(current_user)]
+    return render_template("teach/imports.html", jobs=jobs)
 
 
 @bp.route("/imports/<int:job_id>")

@@ -16,8 +16,8 @@ def store_attempts(game: LiveGame) -> None:
     """One finished attempt per player still in the game, in the caller's transaction."""
     questions = list(db.session.scalars(select(LiveQuestion).where(LiveQuestion.game_id == game.id)
                                         .order_by(LiveQuestion.position)))
-    answers: dict[tuple[int, int], LiveAnswer] = {
-        (a.player_id, a.position): a for a in db.session.scalars(select(LiveAnswer).where(LiveAnswer.game_id == game.id))}
+    stored = db.session.scalars(select(LiveAnswer).where(LiveAnswer.game_id == game.id))
+    answers: dict[tuple[int, int], LiveAnswer] = {(a.player_id, a.position): a for a in stored}
     players = db.session.scalars(select(LivePlayer).where(LivePlayer.game_id == game.id,
                                                          LivePlayer.removed.is_(False)))
     for player in players:
