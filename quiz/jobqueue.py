@@ -99,10 +99,11 @@ def start_in_process(app: Flask) -> None:
 
 def run_consumer(workers: int) -> str:
     """Recover interrupted jobs, then run the consumer in this process until it is stopped."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     huey = current_app.extensions["huey"]
     consumer = huey.create_consumer(workers=workers, worker_type="thread")
     recovered = recover_interrupted()
-    log.warning("job consumer: %s workers on %s '%s'; %s interrupted jobs queued again",
+    log.info("job consumer: %s workers on %s '%s'; %s interrupted jobs queued again",
                 workers, type(huey).__name__, huey.name, recovered)
     consumer.run()
     return "job consumer stopped"

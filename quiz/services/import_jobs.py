@@ -4,6 +4,7 @@ A run claims its job (one short commit), reports progress in short commits of th
 marks the job done in the same transaction that stores the import, so a job is never half-stored:
 killed before that commit, it is still `running` with nothing stored, and `interrupted()` hands it
 back to the queue (or fails it once it has been interrupted too often)."""
+import logging
 import os
 import socket
 from datetime import timedelta
@@ -16,6 +17,7 @@ from quiz.base import now_utc
 from quiz.extensions import db
 from quiz.models import ImportJob, User
 
+log = logging.getLogger(__name__)
 # A running job whose row has not changed for this long is taken as dead, whoever ran it
 # (progress is reported between steps; the longest step, generating questions from a 1 MB
 # timeline, takes well under a minute).
@@ -91,6 +93,7 @@ def claim(job_id: int) -> ImportJob | None:
 def report(job: ImportJob, step: str, done: int, total: int) -> None:
     """Record progress (and that the run is alive) while nothing of the import is written yet."""
     write(job.id, state="running", step=step, done=done, total=total)
+    log.info("import job %s: %s %s/%s", job.id, step, done, total)
 
 
 def finish(job: ImportJob, result: dict[str, Any]) -> None:
