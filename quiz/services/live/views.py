@@ -15,6 +15,7 @@ from quiz.services.live.answers import answered_count
 from quiz.services.live.game import active_players, expected_answers, question_at
 
 TOP = 5
+FINAL = 30  # the game's own final board (public leaderboards never see live games)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,8 @@ def host_view(game: LiveGame) -> dict[str, Any]:
     if game.phase == "reveal":
         view.update(reveal=reveal(game), top=standings(game)[:TOP])
     if game.phase == "ended":
-        view.update(podium=standings(game)[:3])
+        final = standings(game)
+        view.update(podium=final[:3], final=final[:FINAL])
     return view
 
 
