@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from flask import Flask, abort, redirect, request, session
 from flask_wtf.csrf import generate_csrf, validate_csrf
 from fsrs import Card, Rating, Scheduler, State
-from sqlalchemy import create_engine, event, func, select, update
+from sqlalchemy import bindparam as bp, create_engine, event, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from wtforms import ValidationError
@@ -36,7 +36,41 @@ SLOT = (select(attempts.c.user_id, attempts.c.started_at, attempts.c.finished_at
                items.c.answer, select(func.max(answers.c.answered_at)).where(answers.c.attempt_id == attempts.c.id)
                .scalar_subquery())
         .join(Quiz.__table__, Quiz.__table__.c.id == attempts.c.quiz_id)
-        .join(items, (items.c.attempt_id == attempts.c.id)))
+        .join(items, (items.c.attempt_id == attempts.c.id))
+        .where(attempts.c.id == bp("attempt_id"), items.c.position == bp("position")))
+# Every statement is built once with bound parameters: building one (above all ON CONFLICT) costs more
+# than running it, so a ceiling that built them per request would flatter the app.
+TOKEN = select(users.c.session_token).where(users.c.id == bp("user_id"))
+STORE = answers.insert()
+ADD_POINTS = (update(attempts).where(attempts.c.id == bp("attempt_id"), attempts.c.finished_at.is_(None))
+              .values(score=attempts.c.score + bp("points"), answered=attempts.c.answered + 1))
+_seen = dialect.insert(progress).values({c: bp(c) for c in ("user_id", "question_id", "seen", "right", "last_correct",
+                                                               "last_seen_at")})
+SEEN = _seen.on_conflict_do_update(index_elements=["user_id", "question_id"], set_={
+    "seen": progress.c.seen + 1, "right": progress.c.right + _seen.excluded.right,
+    "last_correct": _seen.excluded.last_correct, "last_seen_at": _seen.excluded.last_seen_at})
+CARD = select(cards).where(cards.c.user_id == bp("user_id"), cards.c.question_id == bp("question_id")).with_for_update()
+NEW_CARD = dialect.insert(cards).values({c: bp(c) for c in ("user_id", "question_id", "state", "step", "due", "reps",
+                                                              "lapses")}).on_conflict_do_nothing()
+REVIEWED = update(cards).where(cards.c.id == bp("card_id")).values(
+    reps=cards.c.reps + 1, lapses=cards.c.lapses + bp("lapsed"),
+    **{c: bp(c) for c in ("state", "step", "stability", "difficulty", "due", "last_review")})
+FINISH = (update(attempts).where(attempts.c.id == bp("attempt_id"), attempts.c.answered >= attempts.c.total,
+                                 attempts.c.finished_at.is_(None)).values(finished_at=bp("now"))
+          .returning(attempts.c.user_id, attempts.c.quiz_id, attempts.c.score, attempts.c.total, attempts.c.started_at))
+HIDDEN = select(users.c.hidden_from_boards).where(users.c.id == bp("user_id")).with_for_update(key_share=True)
+OLD = select(standings).where(standings.c.user_id == bp("user_id"), standings.c.quiz_id == bp("quiz_id"),
+                              standings.c.period.in_(bp("periods", expanding=True)))
+RANKED = ("score", "total", "accuracy", "seconds", "finished_at", "hidden")
+_put = dialect.insert(standings).values({c: bp(c) for c in ("user_id", "quiz_id", "period", "attempt_id", *RANKED)})
+PUT = _put.on_conflict_do_update(index_elements=["user_id", "quiz_id", "period"],
+                                 set_={c: _put.excluded[c] for c in ("attempt_id", *RANKED)})
+_add = dialect.insert(totals).values({c: bp(c) for c in ("user_id", "period", "quizzes", *RANKED)})
+ADD = _add.on_conflict_do_update(index_elements=["user_id", "period"], set_={
+    "quizzes": totals.c.quizzes + bp("d_quizzes"), "score": totals.c.score + bp("d_score"),
+    "total": totals.c.total + bp("d_total"), "seconds": totals.c.seconds + bp("d_seconds"),
+    "finished_at": _add.excluded.finished_at,
+    "accuracy": (totals.c.score + bp("d_score")) / func.nullif(totals.c.total + bp("d_total"), 0)})
 
 
 def utcnow() -> datetime:
@@ -62,9 +96,9 @@ def answer(attempt_id: int):
     position, choice = int(request.form["position"]), request.form["choice"]
     now = utcnow()
     with engine.begin() as conn:
-        if conn.scalar(select(users.c.session_token).where(users.c.id == int(user_id or 0))) != token:
+        if conn.scalar(TOKEN, {"user_id": int(user_id or 0)}) != token:
             abort(401)  # signed out elsewhere (or never signed in)
-        row = conn.execute(SLOT.where(attempts.c.id == attempt_id, items.c.position == position)).one_or_none()
+        row = conn.execute(SLOT, {"attempt_id": attempt_id, "position": position}).one_or_none()
         if row is None or row.user_id != int(user_id):
             abort(404)
         (owner, started, finished, answered, total, limit, item_id, question_id, choices, key, last) = row
@@ -75,19 +109,15 @@ def answer(attempt_id: int):
         given = choices[int(choice)]
         points = 1.0 if given == key else 0.0
         try:
-            conn.execute(answers.insert().values(
-                attempt_id=attempt_id, question_id=question_id, item_id=item_id, given=given, correct=points >= 1,
-                points=points, answered_at=now, seconds=(now - max(last or started, started)).total_seconds()))
+            conn.execute(STORE, {"attempt_id": attempt_id, "question_id": question_id, "item_id": item_id,
+                                 "given": given, "correct": points >= 1, "points": points, "answered_at": now,
+                                 "seconds": (now - max(last or started, started)).total_seconds()})
         except IntegrityError:
             abort(409)
-        if not conn.execute(update(attempts).where(attempts.c.id == attempt_id, attempts.c.finished_at.is_(None))
-                            .values(score=attempts.c.score + points, answered=attempts.c.answered + 1)).rowcount:
+        if not conn.execute(ADD_POINTS, {"attempt_id": attempt_id, "points": points}).rowcount:
             abort(409)
-        seen = dialect.insert(progress).values(user_id=owner, question_id=question_id, seen=1, right=int(points >= 1),
-                                               last_correct=points >= 1, last_seen_at=now)
-        conn.execute(seen.on_conflict_do_update(index_elements=["user_id", "question_id"], set_={
-            "seen": progress.c.seen + 1, "right": progress.c.right + seen.excluded.right,
-            "last_correct": seen.excluded.last_correct, "last_seen_at": now}))
+        conn.execute(SEEN, {"user_id": owner, "question_id": question_id, "seen": 1, "right": int(points >= 1),
+                            "last_correct": points >= 1, "last_seen_at": now})
         review(conn, owner, question_id, points, now)
         if position + 1 >= total:
             finish(conn, attempt_id, now)
@@ -96,50 +126,39 @@ def answer(attempt_id: int):
 
 def review(conn, user_id: int, question_id: int, points: float, now: datetime) -> None:
     """The FSRS card: read it locked (created on first sight), review it, write it back."""
-    of = select(cards).where(cards.c.user_id == user_id, cards.c.question_id == question_id).with_for_update()
-    row = conn.execute(of).one_or_none()
+    keys = {"user_id": user_id, "question_id": question_id}
+    row = conn.execute(CARD, keys).one_or_none()
     if row is None:
-        conn.execute(dialect.insert(cards).values(user_id=user_id, question_id=question_id, state=1, step=0, due=now,
-                                                  reps=0, lapses=0).on_conflict_do_nothing())
-        row = conn.execute(of).one()
+        conn.execute(NEW_CARD, {**keys, "state": 1, "step": 0, "due": now, "reps": 0, "lapses": 0})
+        row = conn.execute(CARD, keys).one()
     aware = lambda t: t.replace(tzinfo=timezone.utc) if t else None  # noqa: E731
     rating = Rating.Good if points >= 1 else Rating.Hard if points > 0 else Rating.Again
     card, _log = SCHEDULER.review_card(Card(card_id=row.id, state=State(row.state), step=row.step,
                                             stability=row.stability, difficulty=row.difficulty, due=aware(row.due),
                                             last_review=aware(row.last_review)), rating, review_datetime=aware(now))
-    conn.execute(update(cards).where(cards.c.id == row.id).values(
-        reps=cards.c.reps + 1, lapses=cards.c.lapses + int(row.state == 2 and rating == Rating.Again),
-        state=int(card.state), step=card.step, stability=card.stability, difficulty=card.difficulty,
-        due=card.due.replace(tzinfo=None), last_review=now))
+    conn.execute(REVIEWED, {"card_id": row.id, "lapsed": int(row.state == 2 and rating == Rating.Again),
+                            "state": int(card.state), "step": card.step, "stability": card.stability,
+                            "difficulty": card.difficulty, "due": card.due.replace(tzinfo=None), "last_review": now})
 
 
 def finish(conn, attempt_id: int, now: datetime) -> None:
     """Stamp the finish; fold the attempt into standings (best per period) and totals by deltas."""
-    done = conn.execute(update(attempts).where(attempts.c.id == attempt_id, attempts.c.answered >= attempts.c.total,
-                                               attempts.c.finished_at.is_(None)).values(finished_at=now)
-                        .returning(attempts.c.user_id, attempts.c.quiz_id, attempts.c.score, attempts.c.total,
-                                   attempts.c.started_at)).one_or_none()
+    done = conn.execute(FINISH, {"attempt_id": attempt_id, "now": now}).one_or_none()
     if done is None:
         return
     user_id, quiz_id, score, total, started = done
-    hidden = conn.scalar(select(users.c.hidden_from_boards).where(users.c.id == user_id).with_for_update(key_share=True))
+    hidden = conn.scalar(HIDDEN, {"user_id": user_id})
     seconds = int((now - started).total_seconds())
     periods = [f"w{now.isocalendar()[0]}-{now.isocalendar()[1]:02d}", f"m{now:%Y-%m}", "all"]
-    old = {row.period: row for row in conn.execute(select(standings).where(
-        standings.c.user_id == user_id, standings.c.quiz_id == quiz_id, standings.c.period.in_(periods)))}
+    old = {row.period: row for row in conn.execute(OLD, {"user_id": user_id, "quiz_id": quiz_id, "periods": periods})}
     for period in periods:
         before = old.get(period)
         if before is not None and (score, -seconds) <= (before.score, -before.seconds):
             continue  # not better than the standing it would replace
-        values = dict(user_id=user_id, quiz_id=quiz_id, period=period, attempt_id=attempt_id, score=score, total=total,
-                      accuracy=score / total, seconds=seconds, finished_at=now, hidden=hidden)
-        put = dialect.insert(standings).values(values)
-        conn.execute(put.on_conflict_do_update(index_elements=["user_id", "quiz_id", "period"], set_=values))
-        d_score, d_total = score - (before.score if before else 0), total - (before.total if before else 0)
-        d_seconds, d_quizzes = seconds - (before.seconds if before else 0), 0 if before else 1
-        add = dialect.insert(totals).values(user_id=user_id, period=period, quizzes=1, score=score, total=total,
-                                            accuracy=score / total, seconds=seconds, finished_at=now, hidden=hidden)
-        conn.execute(add.on_conflict_do_update(index_elements=["user_id", "period"], set_={
-            "quizzes": totals.c.quizzes + d_quizzes, "score": totals.c.score + d_score,
-            "total": totals.c.total + d_total, "seconds": totals.c.seconds + d_seconds, "finished_at": now,
-            "accuracy": (totals.c.score + d_score) / func.nullif(totals.c.total + d_total, 0)}))
+        ranked = {"score": score, "total": total, "accuracy": score / total, "seconds": seconds, "finished_at": now,
+                  "hidden": hidden}
+        conn.execute(PUT, {"user_id": user_id, "quiz_id": quiz_id, "period": period, "attempt_id": attempt_id, **ranked})
+        conn.execute(ADD, {"user_id": user_id, "period": period, "quizzes": 1, **ranked,
+                           "d_quizzes": 0 if before else 1, "d_score": score - (before.score if before else 0),
+                           "d_total": total - (before.total if before else 0),
+                           "d_seconds": seconds - (before.seconds if before else 0)})

@@ -37,6 +37,7 @@ CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 RUN_ATTEMPTS = 2_000
 # Sent like a browser (with cookies as set): Flask-Login's session protection hashes the agent, and
 # a request whose hash differs from the sign-in's marks the session changed (a re-signed cookie).
+SECRET_KEY = "bench-secret-" + "b" * 32  # production refuses a shorter one
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) quiz-bench/1"
 # Like the bundled quick quiz: one answer in ten finishes an attempt (standings, totals).
 ATTEMPT_LENGTH = 10
@@ -103,7 +104,7 @@ def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH)
     from quiz.extensions import db
     from quiz.models import Attempt, AttemptItem, Question, Quiz, QuizQuestion, User
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "bench"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": SECRET_KEY})
     with app.app_context():
         questions = db.session.scalars(select(Question).where(Question.kind == "date_month")
                                        .order_by(Question.id).limit(length)).all()
@@ -238,7 +239,7 @@ def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> float:
     """Start the three servers on the database, run the rounds, print the figures; return app/ceiling."""
     kind = database_url.split(":")[0].split("+")[0]
     print(f"\n== database: {kind}, {args.rounds} rounds of {args.seconds} s, {args.connections} connections")
-    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "bench-secret-" + "b" * 32, "QUIZ_ENV": "production",
+    env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY, "QUIZ_ENV": "production",
            "TRUSTED_HOSTS": "127.0.0.1", "SESSION_COOKIE_SECURE": "0"}
     prepare_database(env)
     run = functools.partial(wrk, seconds=args.seconds, connections=args.connections)
