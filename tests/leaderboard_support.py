@@ -1,12 +1,13 @@
 """Helpers for leaderboard tests: players and finished attempts with exact scores and times."""
 import re
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import Attempt, BoardTotal, Quiz, Standing, User, now_utc
-from quiz.services import standings
+from quiz.services import fairplay, standings
 
 RANK_ROW = re.compile(r'<td class="rank">(\d+)</td>\s*<td>([^<]+?)\s*(?:<|$)')
 
@@ -27,10 +28,14 @@ def player(nickname: str, role: str = "student", hidden: bool = False) -> User:
 
 def finish(user: User, score: float, seconds: int, slug: str = "alipay-quick", total: int = 10,
            at: datetime | None = None, ago: timedelta = timedelta(0)) -> Attempt:
-    """A finished attempt folded into the standings by the same service the play flow calls."""
+    """A finished attempt, numbered and ranked as the play flow does, folded into the standings by the
+    same service the play flow calls."""
     finished = at or now_utc() - ago
-    attempt = Attempt(user_id=user.id, quiz_id=quiz_id(slug), started_at=finished - timedelta(seconds=seconds),
-                      finished_at=finished, score=score, total=total, answered=total)
+    quiz = db.session.get(Quiz, quiz_id(slug))
+    number = fairplay.next_number(user.id, quiz.id)
+    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, started_at=finished - timedelta(seconds=seconds),
+                      finished_at=finished, score=score, total=total, answered=total, number=number,
+                      ranked=fairplay.will_be_ranked(quiz, number))
     db.session.add(attempt)
     db.session.flush()
     standings.record_finish(attempt.id)
@@ -54,3 +59,21 @@ def total_of(user: User, period: str = "all") -> BoardTotal | None:
 def ranks(html: str) -> list[tuple[int, str]]:
     """(rank, nickname) for every line of every board table on a page, in page order."""
     return [(int(rank), name.strip()) for rank, name in RANK_ROW.findall(html)]
+
+
+@contextmanager
+def quiz_settings(slug: str = "alipay-quick", **values):
+    """Change a bundled quiz's fair-play settings for one test, then put them back."""
+    quiz = db.session.get(Quiz, quiz_id(slug))
+    saved = {name: getattr(quiz, name) for name in values}
+    for name, value in values.items():
+        setattr(quiz, name, value)
+    db.session.commit()
+    try:
+        yield quiz
+    finally:
+        db.session.rollback()
+        quiz = db.session.get(Quiz, quiz_id(slug))
+        for name, value in saved.items():
+            setattr(quiz, name, value)
+        db.session.commit()

@@ -58,7 +58,7 @@ def test_a_first_session_has_ten_new_questions_with_dates_to_type(actions, clien
     actions.guest("练习生")
     attempt_id = practise(actions)
     done = attempt(attempt_id)
-    assert done.total == practice.SESSION_SIZE and done.quiz.slug == "practice" and not done.quiz.published
+    assert done.total == practice.SESSION_SIZE and done.quiz.slug == "_practice" and not done.quiz.published
     for item in done.items:
         if item.question.kind in ("date_month", "date_day"):
             assert item.kind == "date_entry" and item.choices == [item.question.kind.split("_")[1], "zh-Hans"]
@@ -169,8 +169,8 @@ def test_the_daily_challenge_is_the_same_for_everyone_and_counts_a_streak(action
     second_id = int(second.headers["Location"].split("/")[-1])
     questions = lambda a: [i.question_id for i in attempt(a).items]  # noqa: E731
     assert questions(first_id) == questions(second_id) and len(questions(first_id)) == practice.DAILY_SIZE
-    assert attempt(first_id).quiz.slug == f"daily-{day.isoformat()}"
-    assert db.session.scalar(select(func.count()).select_from(Quiz).where(Quiz.slug.startswith("daily-"))) == 1
+    assert attempt(first_id).quiz.slug == f"_daily-{day.isoformat()}"
+    assert db.session.scalar(select(func.count()).select_from(Quiz).where(Quiz.slug.startswith("_daily-", autoescape=True))) == 1
 
 
 def test_streak_counts_consecutive_finished_days(app):

@@ -12,6 +12,9 @@ from quiz.play.views import published_quiz_or_404
 from quiz.services import classes, leaderboard, standings
 
 
+# The overall public board, like the bundled quizzes' boards, lists signed-in players only.
+OVERALL_SIGNED_IN_ONLY = True
+
 # The page of each kind of board, by (for one quiz?, for one class?), for its tab and page links.
 ENDPOINTS = {(False, False): "leaderboard.overall", (True, False): "leaderboard.quiz_board",
              (False, True): "leaderboard.class_board", (True, True): "leaderboard.class_quiz_board"}
@@ -25,11 +28,18 @@ def read_query() -> BoardQuery:
     return query
 
 
+def signed_in_only(quiz, classroom) -> bool:
+    """Whether guests are left off: a class board lists its members; a public board follows its quiz."""
+    if classroom is not None:
+        return False
+    return quiz.board_signed_in_only if quiz is not None else OVERALL_SIGNED_IN_ONLY
+
+
 def render_board(query: BoardQuery, quiz=None, classroom=None, show_hidden: bool = False):
     """Render a board page: the rule, the tabs, one page of ranks and the viewer's neighbourhood."""
     board = leaderboard.Board(standings.period_key(query.period.data, now_utc()),
                               quiz.id if quiz else None, query.by.data,
-                              classroom.id if classroom else None, show_hidden)
+                              classroom.id if classroom else None, show_hidden, signed_in_only(quiz, classroom))
     viewer = current_user.id if current_user.is_authenticated else None
     size = current_app.config.get("LEADERBOARD_PAGE_SIZE", 25)
     try:
@@ -41,6 +51,7 @@ def render_board(query: BoardQuery, quiz=None, classroom=None, show_hidden: bool
     endpoint = ENDPOINTS[quiz is not None, classroom is not None]
     args = {**({"slug": quiz.slug} if quiz else {}), **({"class_id": classroom.id} if classroom else {})}
     return render_template("leaderboard/board.html", quiz=quiz, classroom=classroom, show_hidden=show_hidden,
+                           signed_in_only=board.signed_in_only,
                            endpoint=endpoint, board_args=args, query=query, entries=entries, more=more, near=near)
 
 

@@ -13,15 +13,19 @@ from quiz.models.user import User
 
 
 class Attempt(db.Model):
-    """One play-through of a quiz by one user."""
+    """One play-through of a quiz by one user: their `number`-th, which counts on boards when `ranked`."""
 
     __tablename__ = "attempts"
-    # The daily challenge can be taken once per player and day, however many requests race to start it.
-    __table_args__ = (UniqueConstraint("user_id", "daily_on", name="uq_attempts_user_id_daily_on"),)
+    # The daily challenge can be taken once per player and day, however many requests race to start it;
+    # two parallel starts cannot both become the player's first (or only allowed) attempt at a quiz.
+    __table_args__ = (UniqueConstraint("user_id", "daily_on", name="uq_attempts_user_id_daily_on"),
+                      UniqueConstraint("user_id", "quiz_id", "number"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), index=True)
+    number: Mapped[int] = mapped_column(default=1)
+    ranked: Mapped[bool] = mapped_column(default=False)
     started_at: Mapped[datetime] = mapped_column(default=now_utc)
     finished_at: Mapped[datetime | None]
     score: Mapped[float] = mapped_column(default=0.0)

@@ -31,6 +31,15 @@ class Quiz(db.Model):
     time_limit: Mapped[int | None]  # seconds
     # A deleted quiz is unpublished and gone from the teacher's lists; its attempts stay.
     deleted_at: Mapped[datetime | None]
+    # Fair play (README "Ranking and revealing answers"): None allows any number of attempts.
+    attempts_allowed: Mapped[int | None]
+    # Which attempts count on boards: "first" (the player's first attempt) or "best" (every attempt).
+    ranked_attempt: Mapped[str] = mapped_column(String(8), default="first")
+    # When keys and explanations are shown: "after_each" question, "at_end" of the attempt, "after_date".
+    reveal: Mapped[str] = mapped_column(String(12), default="at_end")
+    reveal_at: Mapped[datetime | None]
+    # Public boards list signed-in players only (guests still see their own line).
+    board_signed_in_only: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     timeline: Mapped[Timeline | None] = relationship()

@@ -24,6 +24,8 @@ class Timeline(db.Model):
     # The text's own language (zh-Hans, zh-Hant, en): its questions and quiz names are worded in it.
     language: Mapped[str] = mapped_column(String(16), default="zh-Hans")
     description: Mapped[str] = mapped_column(Text, default="")  # the title and preface before the first event
+    # Who imported it (None: bundled): they and admins curate its generated questions, nobody else.
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     events: Mapped[list["Event"]] = relationship(

@@ -15,7 +15,7 @@ from quiz.models import now_utc
 from quiz.play import bp
 from quiz.play.forms import AnswerForm, LanguageForm, ReportForm
 from quiz.security import MAX_ID, is_safe_next, query_int
-from quiz.services import answering, classes, dashboard, play, progress
+from quiz.services import answering, classes, dashboard, fairplay, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.kinds import InvalidAnswer, kind_for
 from quiz.web import require_post_form
@@ -58,7 +58,8 @@ def quiz_page(slug: str):
     """Describe a quiz and offer to start or resume it."""
     quiz = published_quiz_or_404(slug)
     resume = play.unfinished_attempt(current_user, quiz) if current_user.is_authenticated else None
-    return render_template("play/quiz.html", quiz=quiz, resume=resume, guest_form=GuestForm())
+    rules = fairplay.settings(quiz, current_user.id if current_user.is_authenticated else None, resume)
+    return render_template("play/quiz.html", quiz=quiz, resume=resume, rules=rules, guest_form=GuestForm())
 
 
 @bp.route("/quiz/<slug>/start", methods=["POST"])
@@ -70,6 +71,8 @@ def start(slug: str):
         attempt = play.start_attempt(current_user, quiz)
     except play.EmptyQuiz:
         abort_with(409, _("This quiz has no questions yet."))
+    except play.NoAttemptsLeft:
+        abort_with(409, _("You have used every attempt this quiz allows."))
     return redirect(url_for("play.question", attempt_id=attempt.id))
 
 
@@ -148,7 +151,7 @@ def feedback(attempt_id: int, position: int):
         return redirect(url_for("play.question", attempt_id=attempt.id))
     return render_template("play/feedback.html", attempt=attempt, item=item, has_next=play.has_next(attempt),
                            time_up=play.seconds_left(attempt) == 0, time_up_form=EmptyForm(),
-                           report_form=ReportForm())
+                           report_form=ReportForm(), revealed=fairplay.revealed(attempt, now_utc()))
 
 
 @bp.route("/attempt/<int:attempt_id>/time-up", methods=["POST"])
@@ -171,7 +174,7 @@ def result(attempt_id: int):
     attempt = own_attempt_or_404(attempt_id, selectinload(Attempt.items).selectinload(AttemptItem.response))
     if not attempt.is_finished:
         return redirect(url_for("play.question", attempt_id=attempt.id))
-    return render_template("play/result.html", attempt=attempt)
+    return render_template("play/result.html", attempt=attempt, revealed=fairplay.revealed(attempt, now_utc()))
 
 
 @bp.route("/attempts")

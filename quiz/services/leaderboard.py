@@ -21,7 +21,8 @@ class Board:
     """One board: a quiz's (or, with no quiz, the overall totals), in one period, by score or accuracy.
 
     With `class_id` only that class's students are on it; `show_hidden` (for their teacher) also
-    lists students who hid themselves from public boards.
+    lists students who hid themselves from public boards. With `signed_in_only` guests are left
+    off (a guest still sees their own line): guests cost nothing to make, accounts do.
     """
 
     period: str
@@ -29,6 +30,7 @@ class Board:
     by: str = "score"
     class_id: int | None = None
     show_hidden: bool = False
+    signed_in_only: bool = False
 
     @cached_property
     def model(self):
@@ -50,6 +52,8 @@ class Board:
         if self.show_hidden:
             return scope
         visible = m.hidden.is_(False)
+        if self.signed_in_only:
+            visible = and_(visible, m.user_id.not_in(select(User.id).where(User.role == "guest")))
         return scope + [or_(visible, m.user_id == viewer_id) if viewer_id else visible]
 
 

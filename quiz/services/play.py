@@ -7,12 +7,13 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from quiz.extensions import db
 from quiz.kinds import kind_for
 from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
-from quiz.services import standings
+from quiz.services import fairplay, standings
 from quiz.services.selection import draw_questions
 
 
@@ -34,6 +35,10 @@ class AlreadyAnswered(PlayError):
 
 class EmptyQuiz(PlayError):
     """The quiz has no questions to play."""
+
+
+class NoAttemptsLeft(PlayError):
+    """The player has used every attempt the quiz allows."""
 
 
 class TimeUp(PlayError):
@@ -58,6 +63,8 @@ def start_attempt(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
     current = unfinished_attempt(user, quiz)
     if current is not None:
         return current
+    if not fairplay.may_start(quiz, fairplay.next_number(user.id, quiz.id)):
+        raise NoAttemptsLeft(quiz.slug)  # before drawing: a refused start costs no query on questions
     rng = random.Random(seed)
     return new_attempt(user, quiz, draw_questions(quiz, rng), rng=rng)
 
@@ -86,11 +93,23 @@ def new_attempt(user: User, quiz: Quiz, questions: list[Question],
     """Store an attempt with the questions frozen into it (options shuffled), refusing a quiz that has none."""
     if not questions:
         raise EmptyQuiz(quiz.slug)
+    number = fairplay.next_number(user.id, quiz.id)
+    if not fairplay.may_start(quiz, number):
+        raise NoAttemptsLeft(quiz.slug)
     rng = rng or random.Random()
-    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions), daily_on=daily_on)
+    attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions), daily_on=daily_on, number=number,
+                      ranked=fairplay.will_be_ranked(quiz, number))
     attempt.items = [shuffle_options(freeze(q, i), rng) for i, q in enumerate(questions)]
     db.session.add(attempt)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # a parallel start took this number: both requests play that attempt
+        db.session.rollback()
+        winner = db.session.scalar(select(Attempt).where(
+            Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.number == number))
+        if winner is None:  # not the race: some other constraint failed
+            raise
+        return winner
     return attempt
 
 

@@ -19,8 +19,11 @@ from quiz.services.play import new_attempt, snapshot, unfinished_attempt
 
 SESSION_SIZE = 10
 DAILY_SIZE = 5
-PRACTICE_SLUG = "practice"
-DAILY_PREFIX = "daily-"
+# System quizzes start with "_", which no timeline or teacher's quiz slug may contain
+# (imports allow [a-z0-9-] only, teachers' quizzes are "t-..."): a timeline named "daily-2026"
+# can never take a future day's challenge.
+PRACTICE_SLUG = "_practice"
+DAILY_PREFIX = "_daily-"
 DATE_KINDS = {"date_year": "year", "date_month": "month", "date_day": "day"}
 
 
@@ -46,7 +49,9 @@ def ensure_quiz(slug: str, title: str, items: Callable[[], list[QuizQuestion]] =
     quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug))
     if quiz is not None:
         return quiz, False
-    quiz = Quiz(slug=slug, title=title, published=False, shuffle=False, position=1000, items=items())
+    # Practice teaches by showing each key at once; neither is ever ranked (unpublished).
+    quiz = Quiz(slug=slug, title=title, published=False, shuffle=False, position=1000, items=items(),
+                reveal="after_each")
     try:
         with db.session.begin_nested():
             db.session.add(quiz)
@@ -185,7 +190,7 @@ def streak(user_id: int, day: date) -> int:
     """Consecutive days of finished challenges up to today (or yesterday, if today is still open)."""
     slugs = db.session.scalars(
         select(Quiz.slug).join(Attempt, Attempt.quiz_id == Quiz.id)
-        .where(Attempt.user_id == user_id, Attempt.finished_at.is_not(None), Quiz.slug.startswith(DAILY_PREFIX))
+        .where(Attempt.user_id == user_id, Attempt.finished_at.is_not(None), Quiz.slug.startswith(DAILY_PREFIX, autoescape=True))
     )
     days = {d for d in map(challenge_day, slugs) if d is not None}
     current = day if day in days else day - timedelta(days=1)

@@ -1,6 +1,7 @@
 """Teachers' quizzes: picked questions or a rule, optional time limit and shuffle, publish."""
 import secrets
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete
@@ -22,6 +23,11 @@ class QuizSpec:
     shuffle: bool = True
     time_limit: int | None = None  # seconds
     published: bool = False
+    attempts_allowed: int | None = None
+    ranked_attempt: str = "first"
+    reveal: str = "at_end"
+    reveal_at: datetime | None = None
+    board_signed_in_only: bool = True
 
 
 def rule_matches(timeline_id: int, rule: dict[str, Any], owner_id: int | None) -> int:
@@ -37,6 +43,8 @@ def save_quiz(quiz: Quiz | None, spec: QuizSpec, owner: User) -> Quiz:
         db.session.add(quiz)
     quiz.title, quiz.description, quiz.timeline_id = spec.title, spec.description, spec.timeline_id
     quiz.shuffle, quiz.time_limit, quiz.published = spec.shuffle, spec.time_limit, spec.published
+    quiz.attempts_allowed, quiz.ranked_attempt = spec.attempts_allowed, spec.ranked_attempt
+    quiz.reveal, quiz.reveal_at, quiz.board_signed_in_only = spec.reveal, spec.reveal_at, spec.board_signed_in_only
     quiz.rule = None if spec.picked else spec.rule
     quiz.items = [QuizQuestion(question_id=qid, position=i) for i, qid in enumerate(spec.picked)]
     db.session.commit()

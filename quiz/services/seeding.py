@@ -53,7 +53,7 @@ def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: in
                  "session_token": f"{first_user + n:032x}", "hidden_from_boards": n % 50 == 7,
                  "created_at": now} for n in range(players)))
     attempts = [synthetic_attempt(rng, now, first_user + i % players, quiz_ids[(i // players) % len(quiz_ids)],
-                                  min(per_attempt, answers - i * per_attempt))
+                                  min(per_attempt, answers - i * per_attempt), i // (players * len(quiz_ids)) + 1)
                 for i in range(math.ceil(answers / per_attempt))]
     first_attempt = next_id(Attempt)
     for offset, a in enumerate(attempts):
@@ -70,12 +70,14 @@ def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: in
     return {"players": players, "attempts": len(attempts), "answers": answers, "standings": len(best)}
 
 
-def synthetic_attempt(rng: random.Random, now: datetime, user_id: int, quiz_id: int, total: int) -> dict:
-    """One finished attempt with a plausible score and duration."""
+def synthetic_attempt(rng: random.Random, now: datetime, user_id: int, quiz_id: int, total: int,
+                      number: int) -> dict:
+    """The player's `number`-th finished attempt at the quiz, with a plausible score and duration (the first is ranked)."""
     finished = now - timedelta(seconds=rng.randint(0, 60 * 86400))
     score = sum(rng.random() < 0.65 for _ in range(total))
     return {"user_id": user_id, "quiz_id": quiz_id, "started_at": finished - timedelta(seconds=rng.randint(20, 900)),
-            "finished_at": finished, "score": float(score), "total": total, "answered": total}
+            "finished_at": finished, "score": float(score), "total": total, "answered": total,
+            "number": number, "ranked": number == 1}
 
 
 def item_rows(attempts: list[dict], question_ids: list[int], first_id: int) -> Iterator[dict]:
@@ -103,9 +105,9 @@ def answer_rows(attempts: list[dict], question_ids: list[int], first_id: int, fi
 
 
 def best_standings(attempts: list[dict], hidden: set[int]) -> dict[tuple, dict]:
-    """Each player's best attempt per quiz and period, by the same rule as the live write path."""
+    """Each player's best ranked attempt per quiz and period, by the same rule as the live write path."""
     best: dict[tuple, dict] = {}
-    for a in attempts:
+    for a in filter(lambda a: a["ranked"], attempts):
         seconds = int((a["finished_at"] - a["started_at"]).total_seconds())
         for tab in PERIOD_TABS:
             key = (a["user_id"], a["quiz_id"], period_key(tab, a["finished_at"]))

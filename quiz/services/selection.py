@@ -68,3 +68,13 @@ def draw_questions(quiz: Quiz, rng: random.Random) -> list[Question]:
     if quiz.shuffle:
         rng.shuffle(chosen)
     return chosen
+
+
+def planned_count(quiz: Quiz) -> int:
+    """How many questions an attempt at the quiz will have (shown before Start)."""
+    if quiz.items:
+        return sum(1 for item in quiz.items if not item.question.hidden)
+    rule, pool = quiz.rule or {}, candidate_questions(quiz)
+    if rule.get("per_event"):
+        return len({q.events[0].position for q in pool if q.events})
+    return min(int(rule.get("count", len(pool))), len(pool))

@@ -25,13 +25,15 @@ def record_finish(attempt_id: int) -> None:
     """Fold a just-finished attempt into its player's standings and totals for every period.
 
     Called inside the transaction that stamps the finish, so a board never lags behind or sees half.
-    Only published quizzes count: practice sessions and daily challenges (unpublished quizzes built
-    per player or per day) are not quizzes people chose to compete on, so boards skip them.
+    Only ranked attempts count (services.fairplay): by default a player's first attempt at a
+    published quiz; later ones are practice. Practice sessions and daily challenges (unpublished
+    quizzes built per player or per day) are not quizzes people chose to compete on: never ranked.
     """
     row = db.session.execute(
         select(Attempt.user_id, Attempt.quiz_id, Attempt.score, Attempt.total, Attempt.started_at,
                Attempt.finished_at).join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(Attempt.id == attempt_id, Attempt.finished_at.is_not(None), Quiz.published.is_(True))
+        .where(Attempt.id == attempt_id, Attempt.finished_at.is_not(None), Attempt.ranked.is_(True),
+               Quiz.published.is_(True))
     ).one_or_none()
     if row is None:
         return

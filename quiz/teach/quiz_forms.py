@@ -2,7 +2,8 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, DateTimeLocalField, IntegerField, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quiz.forms import Form
@@ -32,6 +33,24 @@ class QuizForm(Form):
                               validators=[Optional(), NumberRange(min=1, max=240)])
     shuffle = BooleanField(_l("Shuffle the questions"), default=True)
     published = BooleanField(_l("Published: students can see and play it"), default=True)
+    attempts_allowed = IntegerField(_l("Attempts allowed per student (empty: unlimited)"),
+                                    validators=[Optional(), NumberRange(min=1, max=100)])
+    ranked_attempt = SelectField(_l("Which attempt counts on the leaderboard"), default="first", choices=[
+        SelectChoice("first", _l("The first attempt (later ones are practice)")),
+        SelectChoice("best", _l("The best attempt"))])
+    reveal = SelectField(_l("When students see the correct answers"), default="at_end", choices=[
+        SelectChoice("after_each", _l("After each question")),
+        SelectChoice("at_end", _l("At the end of the attempt")),
+        SelectChoice("after_date", _l("From a date and time"))])
+    reveal_at = DateTimeLocalField(_l("Reveal from (UTC, for 'from a date and time')"), format="%Y-%m-%dT%H:%M",
+                                   validators=[Optional()])
+    board_signed_in_only = BooleanField(_l("Leaderboard shows signed-in players only"), default=True)
+
+    def validate_reveal(self, field) -> None:
+        """Revealing from a date needs the date (checked here: an empty optional date skips its own checks)."""
+        if field.data == "after_date" and self.reveal_at.data is None:
+            self.reveal_at.errors = [*self.reveal_at.errors, _l("Give the date and time from which answers are shown.")]
+            raise ValidationError(_l("Give the date and time from which answers are shown."))
 
     def rule(self) -> dict:
         """The rule part of the form, without empty entries."""
@@ -44,7 +63,10 @@ class QuizForm(Form):
         return QuizSpec(title=self.title.data, description=self.description.data or "", timeline_id=timeline_id,
                         picked=list(self.picked.data or []), rule=self.rule(), shuffle=self.shuffle.data,
                         time_limit=self.time_limit.data * 60 if self.time_limit.data else None,
-                        published=self.published.data)
+                        published=self.published.data, attempts_allowed=self.attempts_allowed.data,
+                        ranked_attempt=self.ranked_attempt.data, reveal=self.reveal.data,
+                        reveal_at=self.reveal_at.data if self.reveal.data == "after_date" else None,
+                        board_signed_in_only=self.board_signed_in_only.data)
 
     def load(self, quiz) -> None:
         """Fill the form from a stored quiz, for editing."""
@@ -56,6 +78,9 @@ class QuizForm(Form):
         self.count.data = rule.get("count")
         self.time_limit.data = quiz.time_limit // 60 if quiz.time_limit else None
         self.shuffle.data, self.published.data = quiz.shuffle, quiz.published
+        self.attempts_allowed.data, self.ranked_attempt.data = quiz.attempts_allowed, quiz.ranked_attempt
+        self.reveal.data, self.reveal_at.data = quiz.reveal, quiz.reveal_at
+        self.board_signed_in_only.data = quiz.board_signed_in_only
 
 
 class ClassForm(Form):

@@ -1,0 +1,71 @@
+"""The fair-play rules of one quiz: how many attempts, which one is ranked, when answers are revealed.
+
+Public quizzes reveal the key at the end of an attempt and rank each player's first attempt only;
+later attempts are practice (they say so and never reach a board). See README "Ranking and revealing".
+"""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from quiz.extensions import db
+from quiz.models import Attempt, Quiz
+from quiz.services.selection import planned_count
+
+RANKED_ATTEMPTS = ("first", "best")
+REVEALS = ("after_each", "at_end", "after_date")
+
+
+def next_number(user_id: int, quiz_id: int) -> int:
+    """The number the player's next attempt at the quiz gets (1 for the first)."""
+    last = db.session.scalar(select(func.max(Attempt.number))
+                             .where(Attempt.user_id == user_id, Attempt.quiz_id == quiz_id))
+    return (last or 0) + 1
+
+
+def will_be_ranked(quiz: Quiz, number: int) -> bool:
+    """Whether the player's `number`-th attempt counts on the quiz's boards."""
+    return quiz.published and (quiz.ranked_attempt == "best" or number == 1)
+
+
+def may_start(quiz: Quiz, number: int) -> bool:
+    """Whether the quiz allows a `number`-th attempt."""
+    return quiz.attempts_allowed is None or number <= quiz.attempts_allowed
+
+
+def revealed(attempt: Attempt, now: datetime) -> bool:
+    """Whether the attempt's keys and explanations may be shown now (on feedback and result pages)."""
+    quiz = attempt.quiz
+    if quiz.reveal == "after_each":
+        return True
+    if quiz.reveal == "after_date":
+        return quiz.reveal_at is not None and now >= quiz.reveal_at
+    return attempt.is_finished
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the quiz page says before Start."""
+
+    questions: int
+    time_limit: int | None  # seconds
+    attempts_allowed: int | None
+    attempts_left: int | None  # None: unlimited, or not signed in
+    reveal: str
+    reveal_at: datetime | None
+    ranked_attempt: str
+    next_ranked: bool | None  # None: not signed in
+    signed_in_only: bool
+
+
+def settings(quiz: Quiz, user_id: int | None, resuming: Attempt | None) -> Settings:
+    """The quiz's rules as they apply to this player's next (or resumed) attempt."""
+    number = resuming.number if resuming else (next_number(user_id, quiz.id) if user_id else None)
+    left = None
+    if number is not None and quiz.attempts_allowed is not None:
+        left = max(0, quiz.attempts_allowed - number + 1)
+    ranked = None
+    if number is not None:
+        ranked = resuming.ranked if resuming else will_be_ranked(quiz, number)
+    return Settings(planned_count(quiz), quiz.time_limit, quiz.attempts_allowed, left, quiz.reveal,
+                    quiz.reveal_at, quiz.ranked_attempt, ranked, quiz.board_signed_in_only)
