@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import select
 
 from helpers import answer_form, item_at
+from leaderboard_support import quiz_settings
 from quiz.extensions import db
 from quiz.models import Question, Timeline, User, now_utc, question_events
 from quiz.services import review, timeline_import, timelines
@@ -84,10 +85,11 @@ def test_events_the_player_knows_are_coloured_by_their_review_schedule(client, a
 
 def test_the_feedback_page_links_the_source_event_to_its_place_on_the_timeline(client, actions):
     actions.guest("读者")
-    attempt_id = actions.start("alipay-all")
-    item = item_at(attempt_id, 0)
-    actions.post(f"/attempt/{attempt_id}/answer", answer_form(item))
-    html = client.get(f"/attempt/{attempt_id}/feedback/0").get_data(as_text=True)
+    with quiz_settings("alipay-all", reveal="after_each"):  # sources give the key away: shown once revealed
+        attempt_id = actions.start("alipay-all")
+        item = item_at(attempt_id, 0)
+        actions.post(f"/attempt/{attempt_id}/answer", answer_form(item))
+        html = client.get(f"/attempt/{attempt_id}/feedback/0").get_data(as_text=True)
     event = db.session.get(Question, item.question_id).events[0]
     assert f'href="/timeline/alipay#event-{event.position}"' in html
 
