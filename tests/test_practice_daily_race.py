@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
 from quiz.models import Attempt, Quiz
+from quiz.services import practice
 from security_support import HttpUser, extra_app, served
 
 STARTS = 20
@@ -32,7 +33,7 @@ def race(user: HttpUser, path: str, token: str) -> list[tuple[int, str, str]]:
 def daily_attempts() -> list[Attempt]:
     """Every attempt at a daily challenge, as the database holds them."""
     db.session.expire_all()
-    return list(db.session.scalars(select(Attempt).join(Quiz).where(Quiz.slug.startswith("daily-"))))
+    return list(db.session.scalars(select(Attempt).join(Quiz).where(Quiz.slug.startswith(practice.DAILY_PREFIX, autoescape=True))))
 
 
 def test_twenty_parallel_starts_of_the_daily_challenge_create_one_attempt(app):
@@ -53,7 +54,8 @@ def test_the_database_refuses_a_second_attempt_for_the_same_player_and_day(app, 
     actions.guest("两次")
     assert actions.post("/practice/daily", token_from="/practice/").status_code == 302
     first = daily_attempts()[0]
-    db.session.add(Attempt(user_id=first.user_id, quiz_id=first.quiz_id, total=1, daily_on=first.daily_on))
+    # A second number, so only the (player, day) constraint can refuse it.
+    db.session.add(Attempt(user_id=first.user_id, quiz_id=first.quiz_id, total=1, daily_on=first.daily_on, number=2))
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
