@@ -19,7 +19,7 @@ def staff_rules(app) -> list:
 def path_for(rule, ids: dict) -> str:
     """Build a real path for a rule from the ids of rows the teacher owns."""
     action = {"teach.hide_question": "hide", "teach.publish_quiz": "publish",
-              "teach.settle_reported": "dismiss"}.get(rule.endpoint)
+              "teach.settle_reported": "dismiss", "teach.hide_questions": "hide"}.get(rule.endpoint)
     values = {**ids, "kind": "choice", "action": action}
     return url_for(rule.endpoint, **{k: values[k] for k in rule.arguments})
 

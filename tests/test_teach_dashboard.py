@@ -2,9 +2,11 @@
 import re
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from leaderboard_support import finish, player
 from quiz.extensions import db
-from quiz.models import Attempt, now_utc
+from quiz.models import Attempt, Question, now_utc
 from quiz.services import classes
 from teach_helpers import PASSWORD, class_with, custom_question, signed_in, teacher_quiz, user
 
@@ -105,3 +107,21 @@ def test_question_bank_searches_the_words_of_questions_literally(app):
     literal = teacher.client.get("/teach/questions?text=%25_&show=all").get_data(as_text=True)
     assert "100%_确定的题目" in literal and "余额宝上线于哪一年？" not in literal
     assert teacher.client.get("/teach/questions?text=" + "长" * 101).status_code == 400
+
+
+def test_bank_hides_and_restores_ticked_questions_the_teacher_may_change(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    signed_in(app, "teacher", "other")
+    mine, theirs = custom_question(user("laoshi")), custom_question(user("other"), "别人的题")
+    generated = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id))
+    ids = [str(mine.id), str(theirs.id), str(generated.id)]
+    response = teacher.post("/teach/questions/bulk/hide", {"ids": ids, "next": "/teach/questions"},
+                            token_from="/teach/questions")
+    assert response.status_code == 302 and response.headers["Location"] == "/teach/questions"
+    db.session.expire_all()
+    assert [db.session.get(Question, int(i)).hidden for i in ids] == [True, False, True]
+    assert "已隐藏 2 道题。" in teacher.client.get("/teach/questions").get_data(as_text=True)
+    teacher.post("/teach/questions/bulk/restore", {"ids": ids}, token_from="/teach/questions")
+    db.session.expire_all()
+    assert not any(db.session.get(Question, int(i)).hidden for i in ids)
+    assert teacher.client.post("/teach/questions/bulk/hide", data={"ids": ids}).status_code == 400  # no token

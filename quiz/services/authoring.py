@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, update
 
 from quiz.extensions import db
 from quiz.models import Answer, Event, Question, User, now_utc
@@ -71,6 +71,19 @@ def set_hidden(question: Question, hidden: bool) -> None:
     """Archive (hide) or restore a question; hidden questions are never drawn again."""
     question.hidden = hidden
     db.session.commit()
+
+
+def set_hidden_many(ids: list[int], hidden: bool, user: User) -> int:
+    """Hide or restore several questions at once: generated ones, the user's own (an admin's: any).
+
+    Returns how many changed; ids the user may not change are left alone, as the one-by-one rule says.
+    """
+    query = update(Question).where(Question.id.in_(ids), Question.hidden.is_not(hidden))
+    if user.role != "admin":
+        query = query.where(or_(Question.origin == "generated", Question.author_id == user.id))
+    changed = db.session.execute(query.values(hidden=hidden)).rowcount
+    db.session.commit()
+    return changed
 
 
 def times_answered(question: Question) -> int:

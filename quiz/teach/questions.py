@@ -1,6 +1,7 @@
 """Question bank pages: browse, write, edit, preview, archive and curate questions."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -10,7 +11,7 @@ from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Question, Timeline
 from quiz.kinds import AnswerForm, is_authored, kind_for, kind_label
-from quiz.security import is_safe_next, query_int
+from quiz.security import bounded_int, is_safe_next, query_int
 from quiz.services import authoring
 from quiz.teach import bp
 from quiz.teach.forms import QuestionFilterForm, QuestionForm, WordingForm
@@ -121,3 +122,15 @@ def hide_question(question_id: int, action: str):
     target = request.form.get("next")
     return redirect(target if target and is_safe_next(target) else url_for("teach.preview_question",
                                                                                question_id=question.id))
+
+
+@bp.route("/questions/bulk/<any(hide, restore):action>", methods=["POST"])
+def hide_questions(action: str):
+    """Hide or restore the questions ticked on a page of the bank (50 at most)."""
+    require_post_form()
+    ids = [n for n in map(bounded_int, request.form.getlist("ids")[:50]) if n is not None]
+    changed = authoring.set_hidden_many(ids, action == "hide", current_user)
+    flash(ngettext("%(num)d question hidden.", "%(num)d questions hidden.", changed) if action == "hide"
+          else ngettext("%(num)d question restored.", "%(num)d questions restored.", changed), "info")
+    target = request.form.get("next")
+    return redirect(target if target and is_safe_next(target) else url_for("teach.questions"))

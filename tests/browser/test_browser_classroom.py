@@ -214,3 +214,18 @@ def test_quiz_picker_filters_questions_by_words(browser, server, width):
     expect(page.get_by_label("第二题")).to_be_visible()  # a checked question stays in view
     assert problems(page) == []
     page.context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_bank_searches_and_hides_ticked_questions(browser, server, width):
+    teacher_with_a_busy_class()
+    page = new_page(browser, server, width)
+    sign_in(page, "laoshi")
+    page.goto("/teach/questions")
+    page.get_by_label("题目中的词语").fill("第二题")
+    page.get_by_role("button", name="筛选").click()
+    page.get_by_label("第二题").check()
+    assert problems(page) == []
+    page.get_by_role("button", name="隐藏", exact=True).click()
+    expect(page.get_by_text("已隐藏 1 道题。")).to_be_visible()
+    page.context.close()
