@@ -157,7 +157,8 @@ def finish(conn, attempt_id: int, now: datetime) -> None:
             continue  # not better than the standing it would replace
         ranked = {"score": score, "total": total, "accuracy": score / total, "seconds": seconds, "finished_at": now,
                   "hidden": hidden}
-        conn.execute(PUT, {"user_id": user_id, "quiz_id": quiz_id, "period": period, "attempt_id": attempt_id, **ranked})
+        conn.execute(PUT, {"user_id": user_id, "quiz_id": quiz_id, "period": period, "attempt_id": attempt_id,
+                           **ranked})
         conn.execute(ADD, {"user_id": user_id, "period": period, "quizzes": 1, **ranked,
                            "d_quizzes": 0 if before else 1, "d_score": score - (before.score if before else 0),
                            "d_total": total - (before.total if before else 0),

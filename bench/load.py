@@ -154,7 +154,8 @@ def parse_wrk(output: str) -> dict:
 
 def wrk(url: str, seconds: int, connections: int, script: str | None = None, env: dict | None = None) -> dict:
     """Drive one URL with wrk from a separate process."""
-    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", "-H", f"User-Agent: {USER_AGENT}", url]
+    cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s",
+           "-H", f"User-Agent: {USER_AGENT}", url]
     if script:
         cmd[1:1] = ["-s", script]
     out = subprocess.run(cmd, capture_output=True, text=True, env=env or os.environ, check=True).stdout
