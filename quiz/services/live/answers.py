@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from quiz.extensions import db
 from quiz.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, now_utc
 from quiz.services import partial, progress, review, scoring
-from quiz.services.live.game import LiveError, WrongPhase, question_at
+from quiz.services.live.game import LiveError, WrongPhase, current_question
 from quiz.services.live.scoring import score_answer
 
 # Answers this long after the countdown still count (the trip from the phone to the server).
@@ -40,9 +40,9 @@ class Taken:
     points: int
 
 
-def deadline(game: LiveGame) -> datetime:
-    """When the current question stops taking answers, by the server's clock."""
-    return game.question_started_at + timedelta(seconds=game.seconds + GRACE_SECONDS)
+def deadline(started: datetime, seconds: int) -> datetime:
+    """When a question started at `started` stops taking answers, by the server's clock."""
+    return started + timedelta(seconds=seconds + GRACE_SECONDS)
 
 
 def chosen_option(question: LiveQuestion, given: Any) -> int | None:
@@ -63,11 +63,11 @@ def submit(game: LiveGame, player: LivePlayer, position: int, raw: list[str], no
         raise WrongPhase(game.phase)
     if player.removed or player.game_id != game.id or player.first_position > position:
         raise NotYourQuestion()
-    if now > deadline(game):
+    question, started = current_question(game), game.question_started_at
+    if started is None or now > deadline(started, game.seconds):
         raise TooLate()
-    question = question_at(game)
     given, fraction = grade(question, raw)
-    seconds = max(0.0, (now - game.question_started_at).total_seconds())
+    seconds = max(0.0, (now - started).total_seconds())
     scored = score_answer(fraction, seconds, game.seconds, player.streak)
     try:
         db.session.add(LiveAnswer(game_id=game.id, player_id=player.id, position=position, given=given,

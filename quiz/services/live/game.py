@@ -6,8 +6,9 @@ Each step is one short transaction whose UPDATE checks the phase it expects, so 
 import random
 import secrets
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, Update, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
@@ -119,20 +120,25 @@ def join(game: LiveGame, nickname: str, user: User | None) -> LivePlayer:
     return player
 
 
+def changed(statement: Update) -> int:
+    """Run an UPDATE; return how many rows it changed."""
+    return cast(CursorResult, db.session.execute(statement)).rowcount
+
+
 def remove_player(game: LiveGame, player_id: int) -> bool:
     """Take a player out of the game (their answers so far stay, they can no longer play)."""
-    removed = db.session.execute(update(LivePlayer).where(
+    removed = changed(update(LivePlayer).where(
         LivePlayer.id == player_id, LivePlayer.game_id == game.id, LivePlayer.removed.is_(False))
-        .values(removed=True)).rowcount
+        .values(removed=True))
     db.session.commit()
     return bool(removed)
 
 
 def move(game: LiveGame, expected: tuple[str, ...], **values) -> None:
     """Change the game only if it is still in one of the expected phases at this position."""
-    moved = db.session.execute(update(LiveGame).where(
+    moved = changed(update(LiveGame).where(
         LiveGame.id == game.id, LiveGame.phase.in_(expected), LiveGame.position == game.position)
-        .values(**values)).rowcount
+        .values(**values))
     if not moved:
         db.session.rollback()
         raise WrongPhase(game.phase)
@@ -172,6 +178,14 @@ def question_at(game: LiveGame, position: int | None = None) -> LiveQuestion | N
     at = game.position if position is None else position
     return db.session.scalar(select(LiveQuestion).where(LiveQuestion.game_id == game.id,
                                                         LiveQuestion.position == at))
+
+
+def current_question(game: LiveGame) -> LiveQuestion:
+    """The question on screen now; outside a question or its reveal there is none."""
+    question = question_at(game)
+    if question is None or game.question_started_at is None:
+        raise WrongPhase(game.phase)
+    return question
 
 
 def active_players(game: LiveGame) -> list[LivePlayer]:

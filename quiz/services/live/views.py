@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from quiz.extensions import db
 from quiz.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, now_utc
 from quiz.services.live.answers import answered_count
-from quiz.services.live.game import active_players, expected_answers, question_at
+from quiz.services.live.game import active_players, current_question, expected_answers, question_at
 
 TOP = 5
 FINAL = 30  # the game's own final board (public leaderboards never see live games)
@@ -34,10 +34,10 @@ def standings(game: LiveGame) -> list[Standing]:
     reached = (select(LiveAnswer.player_id, func.max(LiveAnswer.answered_at).label("at"))
                .where(LiveAnswer.game_id == game.id, LiveAnswer.points > 0)
                .group_by(LiveAnswer.player_id).subquery())
-    rows = db.session.execute(
+    rows = list(db.session.execute(
         select(LivePlayer.id, LivePlayer.nickname, LivePlayer.score, LivePlayer.streak, reached.c.at)
         .outerjoin(reached, reached.c.player_id == LivePlayer.id)
-        .where(LivePlayer.game_id == game.id, LivePlayer.removed.is_(False))).all()
+        .where(LivePlayer.game_id == game.id, LivePlayer.removed.is_(False))))
     rows.sort(key=lambda r: (-r.score, r.at or datetime.max, r.id))
     return [Standing(r.id, r.nickname, r.score, r.streak, rank) for rank, r in enumerate(rows, start=1)]
 
@@ -72,7 +72,7 @@ def answer_text(question: LiveQuestion) -> str:
 
 def reveal(game: LiveGame) -> Reveal:
     """The current question's outcome for the projector."""
-    question = question_at(game)
+    question = current_question(game)
     answers = db.session.execute(select(LiveAnswer.option, LiveAnswer.fraction).where(
         LiveAnswer.game_id == game.id, LiveAnswer.position == game.position)).all()
     if question.kind == "order":
@@ -102,7 +102,7 @@ def host_view(game: LiveGame) -> dict[str, Any]:
 
 def phone_question(game: LiveGame) -> dict[str, Any]:
     """The open question as a phone sees it: its kind and options, never the prompt or the key."""
-    question = question_at(game)
+    question = current_question(game)
     return {"position": game.position, "total": game.total, "kind": question.kind,
             "choices": list(question.choices), "remaining_ms": remaining_ms(game), "seconds": game.seconds}
 
