@@ -49,7 +49,7 @@ def test_at_zero_the_chosen_answer_is_sent_and_the_result_is_one_click_away(page
     start_timed(page)
     page.get_by_role("radio").first.check()
     timed_quiz(page, LIMIT)
-    expect(page.get_by_role("heading", name=re.compile("回答正确|回答错误"))).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("回答正确|回答错误|答案已保存"))).to_be_visible()
     page.get_by_role("button", name="查看成绩").click()
     expect(page).to_have_url(re.compile(r"/attempt/\d+/result$"))
     expect(page.locator("#time-up")).to_be_visible()
