@@ -57,7 +57,8 @@ REVIEWED = update(cards).where(cards.c.id == bp("card_id")).values(
     **{c: bp(c) for c in ("state", "step", "stability", "difficulty", "due", "last_review")})
 FINISH = (update(attempts).where(attempts.c.id == bp("attempt_id"), attempts.c.answered >= attempts.c.total,
                                  attempts.c.finished_at.is_(None)).values(finished_at=bp("now"))
-          .returning(attempts.c.user_id, attempts.c.quiz_id, attempts.c.score, attempts.c.total, attempts.c.started_at))
+          .returning(attempts.c.user_id, attempts.c.quiz_id, attempts.c.score, attempts.c.total, attempts.c.started_at,
+                     attempts.c.ranked))
 HIDDEN = select(users.c.hidden_from_boards).where(users.c.id == bp("user_id")).with_for_update(key_share=True)
 OLD = select(standings).where(standings.c.user_id == bp("user_id"), standings.c.quiz_id == bp("quiz_id"),
                               standings.c.period.in_(bp("periods", expanding=True)))
@@ -144,9 +145,9 @@ def review(conn, user_id: int, question_id: int, points: float, now: datetime) -
 def finish(conn, attempt_id: int, now: datetime) -> None:
     """Stamp the finish; fold the attempt into standings (best per period) and totals by deltas."""
     done = conn.execute(FINISH, {"attempt_id": attempt_id, "now": now}).one_or_none()
-    if done is None:
+    if done is None or not done.ranked:  # only ranked attempts count on boards
         return
-    user_id, quiz_id, score, total, started = done
+    user_id, quiz_id, score, total, started, _ranked = done
     hidden = conn.scalar(HIDDEN, {"user_id": user_id})
     seconds = int((now - started).total_seconds())
     periods = [f"w{now.isocalendar()[0]}-{now.isocalendar()[1]:02d}", f"m{now:%Y-%m}", "all"]

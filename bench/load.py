@@ -115,7 +115,8 @@ def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH)
         user_id = db.session.scalar(select(func.max(User.id)))
         first = (db.session.scalar(select(func.max(Attempt.id))) or 0) + 1
         ids = range(first, first + count)
-        db.session.execute(insert(Attempt), [{"id": i, "user_id": user_id, "quiz_id": quiz.id, "total": length}
+        db.session.execute(insert(Attempt), [{"id": i, "user_id": user_id, "quiz_id": quiz.id, "total": length,
+                                              "number": i, "ranked": True}
                                              for i in ids])
         db.session.execute(insert(AttemptItem), [
             {"attempt_id": i, "position": n, "question_id": q.id, "kind": q.kind, "prompt": q.prompt,
