@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from helpers import answer_form, attempt, item_at
 from leaderboard_support import quiz_settings, ranks
 from quiz.extensions import db
-from quiz.models import Attempt, Quiz, Standing, now_utc
+from quiz.models import Attempt, Question, Quiz, Standing, now_utc
 from quiz.services import practice
 from teach_helpers import custom_question, signed_in, teacher_quiz, user
 
@@ -166,3 +166,21 @@ def test_teachers_set_attempts_ranking_and_reveal_in_the_quiz_form(app):
             quiz.board_signed_in_only) == (2, "best", "after_date", "2027-01-10T09:30:00", False)
     page = teacher.client.get(f"/teach/quizzes/{quiz.id}/edit").get_data(as_text=True)
     assert 'value="2027-01-10T09:30"' in page and '<option selected value="after_date">' in page
+
+
+def test_teachers_cannot_change_the_public_sites_questions_nor_read_each_others(app):
+    teacher = signed_in(app, "teacher", "teacher1")
+    other = signed_in(app, "teacher", "teacher2")
+    private = custom_question(user("teacher2"), prompt="另一位老师的私有题")
+    generated = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id))
+    before = (generated.prompt, generated.hidden)
+    edit = f"/teach/questions/{generated.id}/edit"
+    assert teacher.client.get(edit).status_code == 403
+    assert teacher.post(edit, {"prompt": "改坏了", "explanation": ""}, token_from="/teach/questions").status_code == 403
+    assert teacher.post(f"/teach/questions/{generated.id}/hide", {}, token_from="/teach/questions").status_code == 403
+    db.session.expire_all()
+    assert (db.session.get(Question, generated.id).prompt, db.session.get(Question, generated.id).hidden) == before
+    assert teacher.client.get(f"/teach/questions/{generated.id}/preview").status_code == 200  # shared to read
+    assert "另一位老师的私有题" not in teacher.client.get("/teach/questions?origin=custom").get_data(as_text=True)
+    assert teacher.client.get(f"/teach/questions/{private.id}/preview").status_code == 403
+    assert "另一位老师的私有题" in other.client.get("/teach/questions?origin=custom").get_data(as_text=True)

@@ -90,7 +90,8 @@ def test_editing_an_answered_question_keeps_what_past_attempts_show(app, teacher
     assert student.post(f"/quiz/{quiz.slug}/start", {}, token_from="/").status_code == 409
 
 
-def test_curated_generated_question_survives_regeneration(teacher):
+def test_curated_generated_question_survives_regeneration(app):
+    teacher = signed_in(app, "admin", "admin1")  # only admins curate the bundled timeline's questions
     generated = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id))
     hidden = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id.desc()))
     response = teacher.post(f"/teach/questions/{generated.id}/edit", {"prompt": "更清楚的题干", "explanation": "新解析"},

@@ -2,10 +2,10 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 
 from quiz.extensions import db
-from quiz.models import Answer, Event, Question, User, now_utc
+from quiz.models import Answer, Event, Question, Timeline, User, now_utc
 
 
 @dataclass
@@ -74,13 +74,16 @@ def set_hidden(question: Question, hidden: bool) -> None:
 
 
 def set_hidden_many(ids: list[int], hidden: bool, user: User) -> int:
-    """Hide or restore several questions at once: generated ones, the user's own (an admin's: any).
+    """Hide or restore several questions at once: the user's own and the generated questions of timelines
+    they imported (an admin's: any; the public site's generated questions are curated by admins).
 
     Returns how many changed; ids the user may not change are left alone, as the one-by-one rule says.
     """
     query = update(Question).where(Question.id.in_(ids), Question.hidden.is_not(hidden))
     if user.role != "admin":
-        query = query.where(or_(Question.origin == "generated", Question.author_id == user.id))
+        imported = select(Timeline.id).where(Timeline.owner_id == user.id)
+        query = query.where(or_(Question.author_id == user.id,
+                                and_(Question.origin == "generated", Question.timeline_id.in_(imported))))
     changed = db.session.execute(query.values(hidden=hidden)).rowcount
     db.session.commit()
     return changed
@@ -91,9 +94,16 @@ def times_answered(question: Question) -> int:
     return db.session.scalar(select(func.count(Answer.id)).where(Answer.question_id == question.id)) or 0
 
 
-def browse(timeline_id: int | None, event_id: int, kind: str, origin: str, show: str, text: str = ""):
-    """The query behind the question bank page, filtered by words, event, kind, origin and visibility."""
+def browse(timeline_id: int | None, event_id: int, kind: str, origin: str, show: str, text: str = "",
+           viewer_id: int | None = None):
+    """The query behind the question bank page, filtered by words, event, kind, origin and visibility.
+
+    With `viewer_id` (a teacher; None for admins) only the shared generated questions and the
+    teacher's own are listed: other teachers' questions, with their keys, stay private.
+    """
     query = select(Question).order_by(Question.timeline_id, Question.id)
+    if viewer_id is not None:
+        query = query.where(or_(Question.origin == "generated", Question.author_id == viewer_id))
     if text:
         # Literal words: % and _ typed by a teacher are not wildcards.
         escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -41,11 +41,19 @@ def question_form(kind: str, question: Question | None = None) -> QuestionForm:
     return form
 
 
-def question_or_404(question_id: int) -> Question:
-    """Find a question; a custom one belongs to its author (and admins)."""
+def question_or_404(question_id: int, change: bool = True) -> Question:
+    """Find a question; a custom one belongs to its author (and admins).
+
+    Generated questions are shared by every teacher to read, but only admins and the timeline's
+    importer (`Timeline.owner_id`; nobody for the bundled one) may reword or hide them: they are the
+    public site's questions.
+    """
     question = row_or_404(Question, question_id, _("There is no such question."))
-    if question.origin != "generated":  # generated questions are shared by every teacher
+    if question.origin != "generated":
         require_owner(question.author_id, _("Only its author may change this question."))
+    elif change:
+        owner_id = question.timeline.owner_id if question.timeline else None
+        require_owner(owner_id, _("Only admins and the timeline's importer may change its generated questions."))
     return question
 
 
@@ -59,7 +67,8 @@ def questions():
     if not form.validate():
         abort_with(400, _("Unknown filter."))
     query = authoring.browse(None, form.event.data or 0, form.kind.data or "", form.origin.data or "",
-                             form.show.data or "visible", form.text.data or "")
+                             form.show.data or "visible", form.text.data or "",
+                             None if current_user.role == "admin" else current_user.id)
     page = db.paginate(query, page=query_int("page", 1), per_page=50, error_out=False)
     filters = {k: v for k, v in request.args.items() if k != "page"}
     return render_template("teach/questions.html", form=form, page=page, filters=filters)
@@ -105,7 +114,7 @@ def correct_generated(question: Question):
 @bp.route("/questions/<int:question_id>/preview")
 def preview_question(question_id: int):
     """Show the question as a student sees it, then its key and explanation."""
-    question = question_or_404(question_id)
+    question = question_or_404(question_id, change=False)
     form = AnswerForm(position=0)
     kind_for(question.kind).offer(form, question.choices)
     return render_template("teach/preview.html", item=question, form=form, action_form=EmptyForm(),
