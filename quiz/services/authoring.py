@@ -1,8 +1,8 @@
 """Teachers' questions: write, edit, archive and curate; answered questions are never deleted."""
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import CursorResult, and_, func, or_, select, update
 
 from quiz.extensions import db
 from quiz.models import Answer, Event, Question, Timeline, User, now_utc
@@ -84,7 +84,7 @@ def set_hidden_many(ids: list[int], hidden: bool, user: User) -> int:
         imported = select(Timeline.id).where(Timeline.owner_id == user.id)
         query = query.where(or_(Question.author_id == user.id,
                                 and_(Question.origin == "generated", Question.timeline_id.in_(imported))))
-    changed = db.session.execute(query.values(hidden=hidden)).rowcount
+    changed = cast(CursorResult, db.session.execute(query.values(hidden=hidden))).rowcount
     db.session.commit()
     return changed
 

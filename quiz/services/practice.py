@@ -190,7 +190,8 @@ def streak(user_id: int, day: date) -> int:
     """Consecutive days of finished challenges up to today (or yesterday, if today is still open)."""
     slugs = db.session.scalars(
         select(Quiz.slug).join(Attempt, Attempt.quiz_id == Quiz.id)
-        .where(Attempt.user_id == user_id, Attempt.finished_at.is_not(None), Quiz.slug.startswith(DAILY_PREFIX, autoescape=True))
+        .where(Attempt.user_id == user_id, Attempt.finished_at.is_not(None),
+               Quiz.slug.startswith(DAILY_PREFIX, autoescape=True))
     )
     days = {d for d in map(challenge_day, slugs) if d is not None}
     current = day if day in days else day - timedelta(days=1)

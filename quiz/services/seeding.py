@@ -72,7 +72,8 @@ def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: in
 
 def synthetic_attempt(rng: random.Random, now: datetime, user_id: int, quiz_id: int, total: int,
                       number: int) -> dict:
-    """The player's `number`-th finished attempt at the quiz, with a plausible score and duration (the first is ranked)."""
+    """The player's `number`-th finished attempt at the quiz (the first is ranked), with a plausible score
+    and duration."""
     finished = now - timedelta(seconds=rng.randint(0, 60 * 86400))
     score = sum(rng.random() < 0.65 for _ in range(total))
     return {"user_id": user_id, "quiz_id": quiz_id, "started_at": finished - timedelta(seconds=rng.randint(20, 900)),
