@@ -31,8 +31,9 @@ def _zh(p: PartialDate, language: str) -> str:
         number = (p.year + 99) // 100 if p.year >= 1 else (1 - p.year) // 100
         return f"{'' if p.year >= 1 else '公元前'}{number}{century_word}"
     if p.unit == "decade":
-        # Mainland textbooks write 20世纪90年代; Taiwan and Hong Kong write 1990年代.
-        if language == "zh-Hans":
+        # Mainland textbooks write 20世纪90年代; Taiwan and Hong Kong write 1990年代. A century's first
+        # decade reads 2000年代 in both: nobody writes 21世纪00年代.
+        if language == "zh-Hans" and p.year % 100:
             return f"{p.year // 100 + 1}{century_word}{p.year % 100:02d}年代"
         return f"{p.year}年代"
     text = _zh_year(p.year)

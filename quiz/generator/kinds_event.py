@@ -11,6 +11,9 @@ from .variants import date_distractors
 from .wording import wording
 
 NEAREST_IN_TIME = 6  # wrong options for "what happened at this date" come from the closest events
+# ...and none further than this from the asked date: options from other ages give the answer away
+# (in the sparse ancient stretch of a timeline the closest events are centuries off).
+NEAR_ENOUGH_DAYS = 50 * 365
 
 
 def explain(*events: Event) -> str:
@@ -70,12 +73,15 @@ def _pick_alike(pool: list[Event], anchor: Event, n: int, rng: random.Random, fi
     return chosen
 
 
-def nearest(event: Event, pool: list[Event], n: int) -> list[Event]:
-    """Return the n events of pool closest in time: in a sparse timeline the window spans ages."""
-    def gap(e: Event) -> int:
-        return max(e.date.earliest - event.date.latest, event.date.earliest - e.date.latest, 0)
+def gap_days(a: Event, b: Event) -> int:
+    """Days between two events' date ranges (0 when they overlap)."""
+    return max(a.date.earliest - b.date.latest, b.date.earliest - a.date.latest, 0)
 
-    return sorted(pool, key=lambda e: (gap(e), e.index))[:n]
+
+def nearest(event: Event, pool: list[Event], n: int) -> list[Event]:
+    """Return up to n events of pool closest in time, none further than NEAR_ENOUGH_DAYS."""
+    close = [e for e in pool if gap_days(e, event) <= NEAR_ENOUGH_DAYS]
+    return sorted(close, key=lambda e: (gap_days(e, event), e.index))[:n]
 
 
 def event_at_date(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:

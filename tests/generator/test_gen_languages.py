@@ -86,7 +86,8 @@ def test_english_prompts_use_english_date_phrases():
     assert "Which of these happened on October 29, 1969?" in prompts
     assert "Which of these happened in May 1974?" in prompts
     assert "Which of these happened in the 1840s?" in prompts
-    assert "Which of these happened in 44 BC?" in prompts
+    # "Which of these happened in 44 BC?" is not asked: no other event lies within 50 years of it.
+    assert "True or false: “Julius Caesar is assassinated in Rome on the Ides of March” happened in 44 BC." in prompts
     answers = {q.answer for q in questions if q.kind in DATE_KINDS}
     assert {"October 29, 1969", "May 1974", "1840s", "44 BC", "c. 1450", "19th century"} <= answers
 

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from gen_invariants import KINDS, check_question
 
-from quiz.generator import generate_questions
+from quiz.generator import generate_questions, parse_timeline
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,12 @@ def test_body_range_and_dates_never_become_event_dates(questions):
     for q in questions:
         for e in q.events:
             assert e.date.iso() not in ("2007/2009", "2013-03")
+
+
+def test_what_happened_at_a_date_never_offers_events_from_another_age():
+    text = ("## 公元前1600年，商朝建立。\n## 公元前770年，周平王东迁洛邑。\n## 公元前221年，秦统一六国。\n"
+            "## 公元前206年，刘邦建立汉朝。\n## 公元前202年，楚汉战争结束。\n## 公元前200年，白登之围。\n"
+            "## 公元前195年，刘邦去世。\n")
+    asked = {q.prompt for q in generate_questions(parse_timeline(text), seed=0) if q.kind == "event_at_date"}
+    assert not any("1600" in prompt or "770" in prompt for prompt in asked)  # nearest other event is centuries off
+    assert any("221" in prompt for prompt in asked)  # four events within 30 years of it
