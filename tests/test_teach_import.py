@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from quiz.extensions import db
-from quiz.models import ImportJob, Question, Quiz, Timeline
+from quiz.models import ImportJob, Question, Quiz, Timeline, User
 from teach_helpers import signed_in
 
 TIMELINE = "# 测试\n## 2001年3月，甲公司成立。\n甲公司在杭州成立。\n## 2005年，乙产品上线。\n乙产品上线了。\n" \
@@ -67,6 +67,19 @@ def test_preview_stores_nothing_then_confirm_runs_a_job_that_stores_it_and_says_
     assert f"Imported 3 events with {questions} generated questions" in page.get_data(as_text=True)
     assert db.session.scalar(select(Quiz).where(Quiz.slug == "test-line-all")).published
     assert teacher.client.get("/quiz/test-line-all").status_code == 200
+
+
+def test_the_importing_teacher_curates_the_timelines_generated_questions_and_others_may_not(app, teacher):
+    follow(teacher, confirm(teacher, upload(teacher, TIMELINE.encode())))
+    timeline = db.session.scalar(select(Timeline).where(Timeline.slug == "test-line"))
+    assert timeline.owner_id == db.session.scalar(select(User.id).where(User.username == "teacher1"))
+    question = db.session.scalar(select(Question).where(Question.timeline_id == timeline.id))
+    other = signed_in(app, "teacher", "teacher2")
+    path = f"/teach/questions/{question.id}/hide"
+    assert other.post(path, token_from="/teach/questions").status_code == 403
+    assert teacher.post(path, token_from="/teach/questions").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Question, question.id).hidden
 
 
 BAD = "前言\n## 2001年，甲。\n## 不是日期\n## 2003年，丙。\n## 2004年\n## 3/5/2019 丁\n"

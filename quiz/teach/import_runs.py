@@ -42,6 +42,7 @@ def run_timeline(job: ImportJob) -> None:
         import_jobs.report(job, step, TIMELINE_STEPS.index(step), len(TIMELINE_STEPS))
 
     def done(timeline) -> None:
+        timeline.owner_id = job.owner_id  # the importer curates its generated questions (with admins)
         import_jobs.finish(job, {"timeline_id": timeline.id, "slug": timeline.slug, "events": len(timeline.events),
                                  "questions": timeline_import.question_count(timeline)})
 
