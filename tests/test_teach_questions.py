@@ -153,3 +153,27 @@ def test_a_true_false_question_speaks_its_timelines_language(teacher, text, lang
     assert response.status_code == 302
     question = db.session.scalar(select(Question).where(Question.origin == "custom"))
     assert question.choices == words and question.answer == words[1]
+
+
+def test_a_teacher_changes_a_shared_question_through_their_own_copy(app, teacher):
+    shared = db.session.scalar(select(Question).where(Question.origin == "generated", Question.kind == "which_first")
+                               .order_by(Question.id))
+    original = shared.prompt
+    assert teacher.client.get(f"/teach/questions/{shared.id}/edit").status_code == 403
+    response = teacher.post(f"/teach/questions/{shared.id}/copy", token_from=f"/teach/questions/{shared.id}/preview")
+    assert response.status_code == 302
+    copy = db.session.scalar(select(Question).where(Question.origin == "custom"))
+    assert response.headers["Location"].endswith(f"/teach/questions/{copy.id}/edit")
+    assert (copy.kind, copy.prompt, copy.choices, copy.answer, copy.author_id) == (
+        "choice", shared.prompt, shared.choices, shared.answer, user("teacher1").id)
+    assert [e.id for e in copy.events] == [e.id for e in shared.events]
+    correct = str(copy.choices.index(copy.answer))
+    edited = form(prompt="我的版本", timeline=str(copy.timeline_id), correct=correct,
+                  **{f"options-{i}": c for i, c in enumerate(copy.choices)})
+    assert teacher.post(f"/teach/questions/{copy.id}/edit", edited,
+                        token_from=f"/teach/questions/{copy.id}/edit").status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Question, copy.id).prompt == "我的版本"
+    assert db.session.get(Question, shared.id).prompt == original
+    other = signed_in(app, "teacher", "teacher2")
+    assert other.client.get(f"/teach/questions/{copy.id}/edit").status_code == 403

@@ -5,6 +5,7 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, and_, func, or_, select, update
 
 from quiz.extensions import db
+from quiz.kinds import is_authored
 from quiz.models import Answer, Event, Question, Timeline, User, now_utc
 
 
@@ -31,6 +32,20 @@ def save_question(question: Question | None, draft: Draft, author: User) -> Ques
     fill(question, draft)
     db.session.commit()
     return question
+
+
+def copy_question(question: Question, author: User) -> Question:
+    """A custom copy of a question for the author to change; the shared original stays as it is.
+
+    Generated kinds (which came first, what happened then, ...) are single choice: the copy is a
+    multiple-choice question with the same options and key. An order key with ties keeps its order.
+    """
+    kind = question.kind if is_authored(question.kind) else "choice"
+    answer = question.answer["order"] if isinstance(question.answer, dict) else question.answer
+    draft = Draft(kind=kind, prompt=question.prompt, choices=list(question.choices), answer=answer,
+                  explanation=question.explanation, timeline_id=question.timeline_id,
+                  event_ids=[e.id for e in question.events])
+    return save_question(None, draft, author)
 
 
 def save_imported(drafts: list[Draft], author: User) -> list[Question]:

@@ -121,6 +121,16 @@ def preview_question(question_id: int):
                            answered=authoring.times_answered(question))
 
 
+@bp.route("/questions/<int:question_id>/copy", methods=["POST"])
+def copy_question(question_id: int):
+    """Make the teacher's own copy of a question (a shared one cannot be changed) and edit it."""
+    question = question_or_404(question_id, change=False)
+    require_post_form()
+    copy = authoring.copy_question(question, current_user)
+    flash(_("This copy is yours to change; the original stays as it is."), "info")
+    return redirect(url_for("teach.edit_question", question_id=copy.id))
+
+
 @bp.route("/questions/<int:question_id>/<any(hide, restore):action>", methods=["POST"])
 def hide_question(question_id: int, action: str):
     """Archive (hide) a question or bring it back; it is never deleted."""
