@@ -134,7 +134,7 @@ def change_password():
             start_session(user)
             flash(_("Password changed. Other devices signed in as you have been signed out."), "success")
             return redirect(url_for("play.index"))
-    return render_template("auth/password.html", form=form), 400 if form.errors else 200
+    return render_form("auth/password.html", form)
 
 
 @bp.route("/reset", methods=["GET", "POST"])
@@ -151,7 +151,7 @@ def reset_with_code():
             start_session(user)
             flash(_("Your new password is set. You are signed in."), "success")
             return redirect(url_for("play.index"))
-    return render_template("auth/reset.html", form=form), 400 if form.errors else 200
+    return render_form("auth/reset.html", form)
 
 
 @bp.route("/logout", methods=["POST"])
