@@ -103,14 +103,15 @@ def engine_options(uri: str, pool_size: int) -> dict[str, Any]:
 def ensure_secret_key(app: Flask) -> None:
     """Refuse to start in production without a SECRET_KEY of 32 bytes or more; keep a stable one in development."""
     key = app.config.get("SECRET_KEY")
-    if app.config["PRODUCTION"] and not key:
-        raise ConfigError(
-            "SECRET_KEY is not set. In production (QUIZ_ENV=production) set the SECRET_KEY "
-            "environment variable to a long random string shared by every app process."
-        )
-    if app.config["PRODUCTION"] and len(key.encode() if isinstance(key, str) else key) < SECRET_KEY_MIN_BYTES:
-        raise ConfigError(f"SECRET_KEY is shorter than {SECRET_KEY_MIN_BYTES} bytes; generate one with: "
-                          "python -c 'import secrets; print(secrets.token_hex(32))'")
+    if app.config["PRODUCTION"]:
+        if not key:
+            raise ConfigError(
+                "SECRET_KEY is not set. In production (QUIZ_ENV=production) set the SECRET_KEY "
+                "environment variable to a long random string shared by every app process."
+            )
+        if len(key.encode() if isinstance(key, str) else key) < SECRET_KEY_MIN_BYTES:
+            raise ConfigError(f"SECRET_KEY is shorter than {SECRET_KEY_MIN_BYTES} bytes; generate one with: "
+                              "python -c 'import secrets; print(secrets.token_hex(32))'")
     if key:
         return
     key_file = Path(app.instance_path) / "secret_key"

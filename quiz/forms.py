@@ -2,7 +2,7 @@
 several blueprints share."""
 from functools import lru_cache
 
-from babel.support import Translations
+from babel.support import NullTranslations, Translations
 from flask import current_app
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
@@ -10,7 +10,7 @@ from wtforms.i18n import messages_path
 
 
 @lru_cache(maxsize=8)
-def wtforms_messages(locale: str) -> Translations:
+def wtforms_messages(locale: str) -> NullTranslations:
     """WTForms' catalogue for one language (Flask-WTF reads the .mo file again on every request)."""
     return Translations.load(messages_path(), [locale], domain="wtforms")
 

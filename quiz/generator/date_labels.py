@@ -89,6 +89,6 @@ def _en_range(a: PartialDate, b: PartialDate) -> str:
         if b.year < 1:
             return f"{1 - a.year}–{1 - b.year} BC"
         return f"{a.year}–{b.year}" if a.year >= 1000 else f"AD {a.year}–{b.year}"
-    if a.unit == "day" and (a.year, a.month) == (b.year, b.month):
-        return f"{MONTH_NAMES[a.month - 1]} {a.day}–{b.day}, {_en_year(a.year)}"  # type: ignore[index]
+    if a.unit == "day" and a.month is not None and (a.year, a.month) == (b.year, b.month):
+        return f"{MONTH_NAMES[a.month - 1]} {a.day}–{b.day}, {_en_year(a.year)}"
     return f"{_en(a)} – {_en(b)}"

@@ -110,7 +110,8 @@ def _point(text: str, pos: int, bare: bool = True) -> Found | None:
     if m := COMMON_RE.match(text, pos):  # the common case, without the general forms' bookkeeping
         year, month, day = m.groups()
         if year.strip("0"):
-            return _found(PartialDate(int(year), month and int(month), day and int(day)), m.end(), False)
+            date = PartialDate(int(year), int(month) if month else None, int(day) if day else None)
+            return _found(date, m.end(), False)
     for form in FORMS:
         if (m := form.match(text, pos)) and (found := _build(m)):
             return found

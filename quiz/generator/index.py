@@ -29,7 +29,8 @@ class TimelineIndex:
 
     def before(self, event: Event, k: int = WINDOW) -> list[Event]:
         """Return up to k events that certainly end before this one starts."""
-        out, i = [], bisect_left(self.starts, event.date.earliest) - 1
+        out: list[Event] = []
+        i = bisect_left(self.starts, event.date.earliest) - 1
         while i >= 0 and len(out) < k and len(out) + 4 * k > self.pos[event.index] - i:
             if self.order[i].date.latest < event.date.earliest:
                 out.append(self.order[i])

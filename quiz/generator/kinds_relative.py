@@ -59,8 +59,8 @@ def years_between(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     rng.shuffle(choices)
     first, second = (event, partner) if rng.random() < 0.5 else (partner, event)
     prompt = w("years_between", a=quoted(first.title), b=quoted(second.title))
-    earlier, later = (w.label(EventDate.point(e.date.first.year)) for e in (event, partner))
-    why = explain(event, partner) + w("gap_why", earlier=earlier, later=later, n=str(n))
+    first_year, second_year = (w.label(EventDate.point(e.date.first.year)) for e in (event, partner))
+    why = explain(event, partner) + w("gap_why", earlier=first_year, later=second_year, n=str(n))
     return [Question("years_between", prompt, choices, w.years(n), why, (event, partner), key)]
 
 

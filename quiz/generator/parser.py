@@ -73,7 +73,8 @@ def read_timeline(text: str) -> ParsedTimeline:
         raise TimelineError(1, "empty")
     heads: list[tuple[int, str]] = []
     bodies: list[list[str]] = []
-    title, preface = "", []
+    title = ""
+    preface: list[str] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         _check_chars(line, number)

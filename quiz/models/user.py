@@ -55,7 +55,9 @@ class User(UserMixin, db.Model):
 
     def check_password(self, password: str) -> bool:
         """Tell whether the password matches the stored hash."""
-        return bool(self.password_hash) and check_password_hash(self.password_hash, password)
+        if not self.password_hash:
+            return False
+        return check_password_hash(self.password_hash, password)
 
     def rotate_session(self) -> None:
         """Invalidate every cookie issued so far for this user."""

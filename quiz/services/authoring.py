@@ -1,12 +1,13 @@
 """Teachers' questions: write, edit, archive and curate; answered questions are never deleted."""
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, and_, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 
 from quiz.extensions import db
 from quiz.kinds import is_authored
 from quiz.models import Answer, Event, Question, Timeline, User, now_utc
+from quiz.services.rows import changed_rows
 
 
 @dataclass
@@ -99,7 +100,7 @@ def set_hidden_many(ids: list[int], hidden: bool, user: User) -> int:
         imported = select(Timeline.id).where(Timeline.owner_id == user.id)
         query = query.where(or_(Question.author_id == user.id,
                                 and_(Question.origin == "generated", Question.timeline_id.in_(imported))))
-    changed = cast(CursorResult, db.session.execute(query.values(hidden=hidden))).rowcount
+    changed = changed_rows(query.values(hidden=hidden))
     db.session.commit()
     return changed
 

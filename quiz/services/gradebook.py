@@ -24,10 +24,10 @@ def gradebook_csv(quiz: Quiz, users: list[User] | None) -> str:
         .outerjoin(Answer, Answer.item_id == AttemptItem.id)
         .where(AttemptItem.attempt_id.in_(best_ids)).order_by(AttemptItem.attempt_id, AttemptItem.position)
     ).all() if best_ids else []
-    for attempt_id, question_id, prompt, earned in found:
+    for attempt_id, question_id, prompt, item_points in found:
         prompts.setdefault(question_id, prompt)
-        if earned is not None:
-            points[attempt_id][question_id] = earned
+        if item_points is not None:
+            points[attempt_id][question_id] = item_points
     columns = list(prompts)
     out = io.StringIO()
     writer = csv.writer(out)

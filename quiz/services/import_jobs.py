@@ -16,6 +16,7 @@ from sqlalchemy import delete, or_, select, update
 from quiz.base import now_utc
 from quiz.extensions import db
 from quiz.models import ImportJob, User
+from quiz.services.rows import changed_rows
 
 log = logging.getLogger(__name__)
 # A running job whose row has not changed for this long is taken as dead, whoever ran it
@@ -98,11 +99,11 @@ def report(job: ImportJob, step: str, done: int, total: int) -> None:
 
 def finish(job: ImportJob, result: dict[str, Any]) -> None:
     """Mark the job done inside the transaction that stores the import; the caller commits."""
-    found = db.session.execute(
+    found = changed_rows(
         update(ImportJob).where(ImportJob.id == job.id, ImportJob.state == "running",
                                 ImportJob.attempts == job.attempts)
         .values(state="done", result=result, text="", done=ImportJob.total, step="done", updated_at=now_utc()))
-    if found.rowcount != 1:
+    if found != 1:
         raise Superseded(job.id)
 
 

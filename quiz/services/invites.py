@@ -6,6 +6,7 @@ from sqlalchemy import func, select, update
 from quiz.extensions import db
 from quiz.models import Invite, User, now_utc
 from quiz.services import accounts
+from quiz.services.rows import changed_rows
 
 
 class InviteRefused(Exception):
@@ -47,12 +48,12 @@ def revoke(invite: Invite) -> None:
 
 def redeem(code: str) -> None:
     """Use the code once, in one UPDATE so two sign-ups cannot both take the last use."""
-    result = db.session.execute(
+    changed = changed_rows(
         update(Invite)
         .where(Invite.code == code.strip().upper(), Invite.uses < Invite.max_uses, Invite.expires_at > now_utc())
         .values(uses=Invite.uses + 1)
     )
-    if result.rowcount != 1:
+    if changed != 1:
         raise InviteRefused(code)
 
 

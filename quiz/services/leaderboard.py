@@ -1,15 +1,16 @@
 """Leaderboard read path: pages and "near me", read from standings by key, never from answers."""
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from functools import cached_property
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import QueryableAttribute, aliased
 
 from quiz.extensions import db
 from quiz.models import Assignment, BoardTotal, ClassMember, Standing, User
 
-Order = list[tuple[ColumnElement, bool]]  # (column, descending)
+Order = list[tuple[QueryableAttribute[Any], bool]]  # (a model's column, descending)
 
 
 class UnknownCursor(LookupError):

@@ -24,7 +24,8 @@ def parse_date(text: str) -> PartialDate | None:
     if not 1 <= len(parts) <= 3 or not all(p.isascii() and p.isdigit() and len(p) <= 9 for p in parts):
         return None
     try:
-        return PartialDate(*(int(p) for p in parts))
+        year, *rest = (int(p) for p in parts)
+        return PartialDate(year, rest[0] if rest else None, rest[1] if len(rest) > 1 else None)
     except DateValueError:
         return None
 

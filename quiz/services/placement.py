@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from quiz.extensions import db
 from quiz.models import Event, PlaceGame, Timeline, User
 from quiz.models.study import LIVES
+from quiz.services.rows import changed_rows
 
 BOARD_SIZE = 20
 
@@ -83,8 +84,8 @@ def start_game(user: User, timeline: Timeline, day: date) -> PlaceGame:
     deck = daily_deck(timeline, day)
     if len(deck) < 2:
         raise GameOver()
-    played = db.session.scalar(select(func.count()).select_from(PlaceGame).where(
-        PlaceGame.user_id == user.id, PlaceGame.timeline_id == timeline.id, PlaceGame.day == day))
+    played = db.session.execute(select(func.count()).select_from(PlaceGame).where(
+        PlaceGame.user_id == user.id, PlaceGame.timeline_id == timeline.id, PlaceGame.day == day)).scalar_one()
     game = PlaceGame(user_id=user.id, timeline_id=timeline.id, day=day, number=played + 1, deck=deck,
                      line=[deck[0]], drawn=1, lives=LIVES, score=0)
     try:
@@ -120,11 +121,11 @@ def place(game: PlaceGame, card_index: int, gap: int, now: datetime) -> bool:
     lives = game.lives - (0 if right else 1)
     drawn = game.drawn + 1
     done = lives == 0 or drawn >= len(game.deck)
-    changed = db.session.execute(
+    changed = changed_rows(
         update(PlaceGame).where(PlaceGame.id == game.id, PlaceGame.drawn == card_index).values(
             line=new_line, lives=lives, drawn=drawn, score=PlaceGame.score + int(right),
             last={"event": card.id, "right": right, "at": at}, finished_at=now if done else None)
-    ).rowcount
+    )
     db.session.commit()
     if changed != 1:
         raise StaleCard(already_placed=True)

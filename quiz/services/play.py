@@ -15,6 +15,7 @@ from quiz.kinds import kind_for
 from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
 from quiz.services import fairplay, standings
 from quiz.services.selection import draw_questions
+from quiz.services.rows import changed_rows
 
 
 class PlayError(Exception):
@@ -135,12 +136,12 @@ def has_next(attempt: Attempt) -> bool:
 
 def finish_if_complete(attempt_id: int) -> None:
     """Stamp the finish time once every question has its answer."""
-    finished = db.session.execute(
+    finished = changed_rows(
         update(Attempt)
         .where(Attempt.id == attempt_id, Attempt.answered >= Attempt.total, Attempt.finished_at.is_(None))
         .values(finished_at=now_utc())
     )
-    if finished.rowcount:  # leaderboard hook: standings change in this same transaction
+    if finished:  # leaderboard hook: standings change in this same transaction
         standings.record_finish(attempt_id)
 
 
@@ -173,10 +174,10 @@ def finish_if_expired(attempt: Attempt, grace_seconds: int = GRACE_SECONDS) -> b
     if attempt.is_finished or end is None or now_utc() <= end + timedelta(seconds=grace_seconds):
         return False
     last = max(end, last_answer_at(attempt.id) or end)
-    finished = db.session.execute(
+    finished = changed_rows(
         update(Attempt).where(Attempt.id == attempt.id, Attempt.finished_at.is_(None)).values(finished_at=last)
     )
-    if finished.rowcount:
+    if finished:
         standings.record_finish(attempt.id)
     db.session.commit()
     db.session.refresh(attempt)

@@ -56,7 +56,7 @@ def ensure_quiz(slug: str, title: str, items: Callable[[], list[QuizQuestion]] =
         with db.session.begin_nested():
             db.session.add(quiz)
     except IntegrityError:  # created by a parallel request
-        return db.session.scalar(select(Quiz).where(Quiz.slug == slug)), False
+        return db.session.execute(select(Quiz).where(Quiz.slug == slug)).scalar_one(), False
     return quiz, True
 
 

@@ -39,11 +39,12 @@ class EventMastery:
     @property
     def level(self) -> str:
         """A coarse label for colouring: new, weak, learning or mastered."""
-        if not self.answered:
+        share = self.share
+        if share is None:
             return "new"
-        if self.share >= 0.8:
+        if share >= 0.8:
             return "mastered"
-        return "learning" if self.share >= 0.5 else "weak"
+        return "learning" if share >= 0.5 else "weak"
 
 
 def event_mastery(user_id: int, timeline: Timeline) -> list[EventMastery]:

@@ -17,7 +17,7 @@ class QuizSpec:
 
     title: str
     description: str
-    timeline_id: int
+    timeline_id: int | None  # as on the quiz row: a teacher's quiz has one, a practice quiz none
     picked: list[int] = field(default_factory=list)
     rule: dict[str, Any] = field(default_factory=dict)
     shuffle: bool = True
@@ -30,7 +30,7 @@ class QuizSpec:
     board_signed_in_only: bool = True
 
 
-def rule_matches(timeline_id: int, rule: dict[str, Any], owner_id: int | None) -> int:
+def rule_matches(timeline_id: int | None, rule: dict[str, Any], owner_id: int | None) -> int:
     """How many visible questions a rule of the owner's quiz can draw from (0: the quiz would be empty)."""
     probe = Quiz(timeline_id=timeline_id, rule=rule, owner_id=owner_id)
     return len(candidate_questions(probe))

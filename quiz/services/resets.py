@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from quiz.extensions import db
 from quiz.models import ClassMember, Classroom, PasswordReset, User, now_utc
+from quiz.services.rows import changed_rows
 
 RESET_HOURS = 24
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -62,13 +63,15 @@ def issue_code(actor: User, target: User) -> str:
 def redeem(username: str, code: str, new_password: str) -> User:
     """Set a new password with a valid code; the code is spent in one UPDATE, so it works only once."""
     user = db.session.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
-    reset = user and db.session.scalar(select(PasswordReset).where(
-        PasswordReset.user_id == user.id, PasswordReset.used_at.is_(None), PasswordReset.expires_at > now_utc()))
-    if not reset or not check_password_hash(reset.code_hash, tidy(code)):
+    if user is None:
         raise ResetRefused(username)
-    spent = db.session.execute(update(PasswordReset).where(PasswordReset.id == reset.id,
+    reset = db.session.scalar(select(PasswordReset).where(
+        PasswordReset.user_id == user.id, PasswordReset.used_at.is_(None), PasswordReset.expires_at > now_utc()))
+    if reset is None or not check_password_hash(reset.code_hash, tidy(code)):
+        raise ResetRefused(username)
+    spent = changed_rows(update(PasswordReset).where(PasswordReset.id == reset.id,
                                                            PasswordReset.used_at.is_(None)).values(used_at=now_utc()))
-    if spent.rowcount != 1:
+    if spent != 1:
         db.session.rollback()
         raise ResetRefused(username)
     user.set_password(new_password)

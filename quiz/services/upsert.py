@@ -9,10 +9,11 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam
+from sqlalchemy import ColumnElement, Table, bindparam
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from quiz.base import Base
 from quiz.extensions import db
 
 # excluded (the row that was to be inserted) -> {column: new value} for the conflicting row
@@ -20,14 +21,17 @@ Changes = Callable[[Any], dict[str, Any]]
 Condition = Callable[[Any], ColumnElement[bool]]
 
 
-def inserting(model: type, dialect: str, names: tuple[str, ...]):
+def inserting(model: type[Base], dialect: str, names: tuple[str, ...]):
     """A dialect's INSERT of the named columns, their values as bound parameters."""
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    return insert(model.__table__).values({name: bindparam(name) for name in names})
+    table = model.__table__
+    if not isinstance(table, Table):  # declared as any FromClause; a model mapped to a table has a Table
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return insert(table).values({name: bindparam(name) for name in names})
 
 
 @lru_cache(maxsize=64)
-def statement(model: type, dialect: str, keys: tuple[str, ...], names: tuple[str, ...],
+def statement(model: type[Base], dialect: str, keys: tuple[str, ...], names: tuple[str, ...],
               changes: Changes | None, only_if: Condition | None):
     """The upsert for one model, key and column set."""
     built = inserting(model, dialect, names)
@@ -38,12 +42,12 @@ def statement(model: type, dialect: str, keys: tuple[str, ...], names: tuple[str
 
 
 @lru_cache(maxsize=64)
-def missing_statement(model: type, dialect: str, keys: tuple[str, ...], names: tuple[str, ...]):
+def missing_statement(model: type[Base], dialect: str, keys: tuple[str, ...], names: tuple[str, ...]):
     """The insert for one model and column set that does nothing when the keys exist."""
     return inserting(model, dialect, names).on_conflict_do_nothing(index_elements=list(keys))
 
 
-def upsert(model: type, keys: Sequence[str], rows: Mapping[str, Any] | Sequence[Mapping[str, Any]],
+def upsert(model: type[Base], keys: Sequence[str], rows: Mapping[str, Any] | Sequence[Mapping[str, Any]],
            changes: Changes | None = None, only_if: Condition | None = None) -> None:
     """Insert each row, or update the row with the same keys (by default: with the new values)."""
     rows = [rows] if isinstance(rows, Mapping) else list(rows)
@@ -51,7 +55,7 @@ def upsert(model: type, keys: Sequence[str], rows: Mapping[str, Any] | Sequence[
     connection.execute(statement(model, connection.dialect.name, tuple(keys), tuple(rows[0]), changes, only_if), rows)
 
 
-def insert_missing(model: type, keys: Sequence[str], row: Mapping[str, Any]) -> None:
+def insert_missing(model: type[Base], keys: Sequence[str], row: Mapping[str, Any]) -> None:
     """Insert the row unless one with the same keys exists (created meanwhile by another request)."""
     connection = db.session.connection()
     connection.execute(missing_statement(model, connection.dialect.name, tuple(keys), tuple(row)), [row])
