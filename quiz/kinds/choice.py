@@ -4,7 +4,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, SelectField
+from wtforms import RadioField
 from wtforms.fields.choices import SelectChoice
 
 from quiz.kinds.base import InvalidAnswer, QuestionKind, option_indexes, register
@@ -50,17 +50,21 @@ class Choice(SingleChoice):
     authored = True
     editor_fields = {
         "options": OPTIONS,
-        "correct": SelectField(_l("Right option"), coerce=int, default=0,
-                               choices=[SelectChoice(i, _l("Option %(n)s", n=i + 1)) for i in range(MAX_OPTIONS)]),
+        # A radio beside each option box (templates/kinds/choice.html); none is ticked on a new question.
+        "correct": RadioField(_l("Right option"), coerce=int, validate_choice=False,
+                              choices=[SelectChoice(i, _l("Option %(n)s", n=i + 1)) for i in range(MAX_OPTIONS)]),
     }
 
     def check(self, form) -> bool:
-        if not check_options(form, 2):
+        options_ok = check_options(form, 2)
+        picked = form.correct.raw_data or []
+        if len(picked) != 1 or form.correct.data not in range(MAX_OPTIONS):
+            form.correct.errors = [_l("Tick exactly one option as the right answer.")]
             return False
         if not form.options.entries[form.correct.data].data:
-            form.correct.errors.append(_l("The right option is empty."))
+            form.correct.errors = [_l("The option ticked as the right answer is empty: fill it in or tick another.")]
             return False
-        return True
+        return options_ok
 
     def draft(self, form) -> tuple[list[str], Any]:
         options = form.filled_options()

@@ -36,7 +36,7 @@ def test_teacher_to_student_to_results(page: Page, browser, server):
     page.get_by_label("题目").fill("支付宝哪一年正式成立？")
     for n, text in enumerate(["2003年", "2004年", "2005年"], start=1):
         page.get_by_label(f"选项 {n}", exact=True).fill(text)
-    page.get_by_label("正确选项").select_option(label="选项 2")
+    page.get_by_role("radio", name="选项 2 是正确答案").check()
     page.get_by_label("答题后显示的解析").fill("2004年12月，支付宝正式成立。")
     page.get_by_role("button", name="保存题目").click()
     expect(page.get_by_role("heading", name="以学生视角预览")).to_be_visible()
