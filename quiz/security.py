@@ -1,5 +1,6 @@
 """Security headers, safe redirects and input the database cannot store."""
 import unicodedata
+from typing import TypeGuard
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, request
@@ -35,7 +36,7 @@ def add_hsts(response: Response) -> Response:
     return response
 
 
-def is_safe_next(target: str | None) -> bool:
+def is_safe_next(target: str | None) -> TypeGuard[str]:
     """Allow only relative paths on this site as a post-login redirect.
 
     Control characters are refused: CR/LF cannot go into a Location header, and browsers drop

@@ -76,7 +76,7 @@ def class_or_404(class_id: int) -> tuple[Classroom, bool]:
     """
     classroom = db.session.get(Classroom, class_id)
     access = classes.board_access(classroom, current_user) if classroom else None
-    if access is None:
+    if classroom is None or access is None:
         abort_with(404, _("There is no such class."))
     return classroom, access == "teacher"
 

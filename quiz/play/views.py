@@ -101,12 +101,13 @@ def answer(attempt_id: int):
     form = AnswerForm(meta={"csrf": False})  # CSRFProtect checked this POST; a form token would be minted for nothing
     valid = form.validate_on_submit()
     position = form.position.data if valid and 0 <= form.position.data <= MAX_ID else None
-    slot = answering.read_slot(attempt_id, position)
-    if slot is None or slot.user_id != current_user.id:
+    found = answering.read_slot(attempt_id, position)
+    if found is None or found.player_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
     if not valid:
         abort_with(400, _("The answer form was incomplete."))
-    if slot.item_id is None:
+    slot = found.slot
+    if slot is None:
         abort_with(400, _("That question is not part of this attempt."))
     try:
         answering.submit(slot, kind_for(slot.kind).raw_answer(form))
@@ -127,7 +128,10 @@ def refuse_answer(attempt_id: int, slot: answering.Slot, form: AnswerForm):
     """Show the question again with what is missing from the answer (400)."""
     kind_for(slot.kind).refuse(form)
     attempt = own_attempt_or_404(attempt_id)
-    return render_question(attempt, play.item_at(attempt, slot.position), form, 400)
+    item = play.item_at(attempt, slot.position)
+    if item is None:  # read with the slot a moment ago; items are never deleted
+        abort_with(404, _("There is no such attempt."))
+    return render_question(attempt, item, form, 400)
 
 
 def safe_read(item: AttemptItem | answering.Slot, form: AnswerForm):

@@ -8,7 +8,7 @@ the attempt. Nothing goes through the ORM's unit of work: it costs more than the
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -44,16 +44,16 @@ class Slot:
 
     attempt_id: int
     user_id: int
-    position: int | None
+    position: int
     started_at: datetime
     finished_at: datetime | None
     answered: int
     total: int
     time_limit: int | None
-    item_id: int | None  # None when the attempt has no question at that position
-    question_id: int | None
-    kind: str | None
-    choices: list[Any] | None
+    item_id: int
+    question_id: int
+    kind: str
+    choices: list[Any]
     answer: Any
     last_answer_at: datetime | None
 
@@ -69,10 +69,21 @@ class Slot:
         return now > self.started_at + timedelta(seconds=self.time_limit + GRACE_SECONDS)
 
 
-def read_slot(attempt_id: int, position: int | None) -> Slot | None:
+class Lookup(NamedTuple):
+    """What the slot query found for an attempt that exists."""
+
+    player_id: int  # whose attempt it is: anyone else is told it does not exist
+    slot: Slot | None  # None when the attempt has no question at that position
+
+
+def read_slot(attempt_id: int, position: int | None) -> Lookup | None:
     """Read the attempt and the question at `position` in one query; None when there is no such attempt."""
     row = db.session.connection().execute(SLOT, {"attempt_id": attempt_id, "position": position}).one_or_none()
-    return None if row is None else Slot(position=position, **row._mapping)
+    if row is None:
+        return None
+    if position is None or row.item_id is None:
+        return Lookup(row.user_id, None)
+    return Lookup(row.user_id, Slot(position=position, **row._mapping))
 
 
 def submit(slot: Slot, raw: Sequence[str]) -> float:
@@ -86,7 +97,7 @@ def submit(slot: Slot, raw: Sequence[str]) -> float:
     if slot.finished_at is not None:
         raise AttemptClosed()
     if slot.is_past_deadline(now):
-        finish_if_expired(db.session.get(Attempt, slot.attempt_id))
+        finish_if_expired(db.session.get_one(Attempt, slot.attempt_id))
         raise TimeUp()
     if slot.position < slot.answered:
         raise AlreadyAnswered()

@@ -1,4 +1,6 @@
 """Class pages: create a class, see its code and students, assign quizzes."""
+from collections.abc import Iterable
+
 from flask import flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -7,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from quiz.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
-from quiz.models import Assignment, Classroom
+from quiz.models import Assignment, Classroom, Quiz
 from quiz.services import classes as class_service
 from quiz.teach import bp
 from quiz.teach.quiz_forms import AssignForm, ClassForm
@@ -21,10 +23,10 @@ def own_class_or_404(class_id: int) -> Classroom:
     return classroom
 
 
-def assign_form() -> AssignForm:
+def assign_form(quizzes: Iterable[Quiz]) -> AssignForm:
     """The assign form, offering the teacher's quizzes."""
     form = AssignForm()
-    form.quiz.choices = [SelectChoice(q.id, q.title) for q in class_service.quizzes_of(current_user)]
+    form.quiz.choices = [SelectChoice(q.id, q.title) for q in quizzes]
     return form
 
 
@@ -43,11 +45,11 @@ def classes():
 def class_page(class_id: int):
     """Show the class code, its students and assignments; assign a quiz."""
     classroom = own_class_or_404(class_id)
-    form = assign_form()
-    if form.validate_on_submit():
-        quiz = next((q for q in class_service.quizzes_of(current_user) if q.id == form.quiz.data), None)
+    quizzes = {q.id: q for q in class_service.quizzes_of(current_user)}
+    form = assign_form(quizzes.values())
+    if form.validate_on_submit():  # the choice is one of the offered quizzes
         try:
-            class_service.assign(classroom, quiz, form.due_at.data)
+            class_service.assign(classroom, quizzes[form.quiz.data], form.due_at.data)
         except class_service.AlreadyAssigned:
             abort_with(409, _("That quiz is already assigned to this class."))
         flash(_("Quiz assigned."), "success")

@@ -62,7 +62,7 @@ def run_questions(job: ImportJob) -> None:
         import_jobs.fail(job, _("%(n)s problems: no question has been imported", n=len(found.errors)), found.errors)
         return
     import_jobs.report(job, "saving", len(found.drafts), len(found.drafts) + 1)
-    owner = db.session.get(User, job.owner_id)
+    owner = db.session.get_one(User, job.owner_id)  # a job goes with its owner (ON DELETE CASCADE)
     stored = authoring.add_imported(found.drafts, owner)
     import_jobs.finish(job, {"questions": len(stored)})
     db.session.commit()
