@@ -1,6 +1,4 @@
 """Account pages: sign up, sign in, play as guest, sign out."""
-import secrets
-
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
@@ -9,23 +7,10 @@ from quiz.auth import bp
 from quiz.auth.forms import (ChangePasswordForm, GuestForm, LoginForm, ResetWithCodeForm, SignupForm,
                              TeacherSignupForm)
 from quiz import throttle
-from quiz.extensions import db, login_manager
 from quiz.models import User
 from quiz.security import is_safe_next
 from quiz.services import accounts, invites, resets
 from quiz.web import render_form
-
-
-@login_manager.user_loader
-def load_user(session_id: str) -> User | None:
-    """Load the user only while the cookie's session token is still current."""
-    user_id, _sep, token = session_id.partition(":")
-    if not user_id.isdigit():
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not secrets.compare_digest(user.session_token, token):
-        return None
-    return user
 
 
 def start_session(user: User, remember: bool = False) -> None:
