@@ -2,8 +2,10 @@
 from sqlalchemy import func, select
 
 from helpers import answer_form, item_at
+from quiz import generator
 from quiz.extensions import db
 from quiz.models import Question, QuestionReport
+from quiz.services import timelines
 from teach_helpers import class_with, custom_question, signed_in, teacher_quiz, user
 
 
@@ -58,26 +60,95 @@ def test_report_needs_an_answered_own_question_and_a_reason(app):
     assert db.session.scalar(select(func.count()).select_from(QuestionReport)) == 0
 
 
-def test_teacher_corrects_or_hides_in_place_and_reports_close(app):
+def open_reports() -> int:
+    """Reports nobody has handled yet."""
+    db.session.expire_all()
+    return db.session.scalar(select(func.count()).select_from(QuestionReport).where(QuestionReport.resolved_at.is_(None)))
+
+
+def correction(question_id: int, prompt: str, options: list[str], right: int, explanation: str = "") -> dict:
+    """The queue's correction form of one question (its fields carry the question's prefix)."""
+    data = {f"q{question_id}-prompt": prompt, f"q{question_id}-explanation": explanation,
+            f"q{question_id}-correct": str(right)}
+    data.update({f"q{question_id}-options-{i}": text for i, text in enumerate(options + [""] * (6 - len(options)))})
+    return data
+
+
+def test_teacher_fixes_a_wrong_key_in_place_and_past_scores_stay(app):
+    teacher, quiz = teacher_with_quiz(app)
+    student, attempt_id = answered_question(app, "student1", quiz)  # answered wrong, by the stored key
+    report(student, attempt_id)
+    item = item_at(attempt_id, 0)
+    question_id, given = item.question_id, item.response.given
+    queue = teacher.client.get("/teach/reports").get_data(as_text=True)
+    assert f'name="q{question_id}-options-0" type="text" value="2003年"' in queue  # the options, to correct there
+    assert "已有 1 人次作答" in queue and "学生反馈的题目 <span class=\"count\">(1)</span>" in queue
+    fixed = correction(question_id, "支付宝在哪一年正式成立？", ["2003年", "2004年", "2005年"],
+                       ["2003年", "2004年", "2005年"].index(given), "按学生的反馈改正。")
+    response = teacher.post(f"/teach/reports/{question_id}/correct", fixed, token_from="/teach/reports")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/teach/reports")
+    db.session.expire_all()
+    question = db.session.get(Question, question_id)
+    assert (question.prompt, question.answer, question.explanation) == ("支付宝在哪一年正式成立？", given, "按学生的反馈改正。")
+    assert open_reports() == 0
+    queue = teacher.client.get("/teach/reports").get_data(as_text=True)
+    assert "没有待处理的反馈" in queue and 'class="count"' not in queue
+    assert item_at(attempt_id, 0).response.points == 0  # the answer already given keeps its score
+    retry = student.start(quiz.slug)
+    assert student.post(f"/attempt/{retry}/answer", {"position": "0", "choice": str(item_at(retry, 0).choices.index(given))},
+                        token_from=f"/attempt/{retry}").status_code in (200, 302)
+    assert item_at(retry, 0).response.points == 1  # a new attempt is graded by the corrected key
+
+
+def test_a_refused_correction_keeps_the_reports_and_says_why(app):
     teacher, quiz = teacher_with_quiz(app)
     student, attempt_id = answered_question(app, "student1", quiz)
     report(student, attempt_id)
     question_id = item_at(attempt_id, 0).question_id
-    response = teacher.post(f"/teach/reports/{question_id}/correct",
-                            {f"q{question_id}-prompt": "支付宝在哪一年正式成立？", f"q{question_id}-explanation": "2004年。"},
-                            token_from="/teach/reports")
-    assert response.status_code == 302
-    db.session.expire_all()
-    assert db.session.get(Question, question_id).prompt == "支付宝在哪一年正式成立？"
-    assert "没有待处理的反馈" in teacher.client.get("/teach/reports").get_data(as_text=True)
+    for refused in (correction(question_id, "", ["2003年", "2004年"], 0),
+                    correction(question_id, "支付宝哪一年成立？", ["2004年"], 0),
+                    correction(question_id, "支付宝哪一年成立？", ["2003年", "2004年"], 4)):
+        response = teacher.post(f"/teach/reports/{question_id}/correct", refused, token_from="/teach/reports")
+        assert response.status_code == 400
+        assert "<details open>" in response.get_data(as_text=True)
+    assert open_reports() == 1
+    assert db.session.get(Question, question_id).answer == "2004年"
+
+
+def test_teacher_hides_a_reported_question_in_place(app):
+    teacher, quiz = teacher_with_quiz(app)
+    student, attempt_id = answered_question(app, "student1", quiz)
     report(student, attempt_id, "unclear")
-    assert teacher.post(f"/teach/reports/{question_id}/correct", {f"q{question_id}-prompt": ""},
-                        token_from="/teach/reports").status_code == 400
+    question_id = item_at(attempt_id, 0).question_id
     assert teacher.post(f"/teach/reports/{question_id}/hide", token_from="/teach/reports").status_code == 302
     db.session.expire_all()
     assert db.session.get(Question, question_id).hidden
-    assert db.session.scalar(select(func.count()).select_from(QuestionReport)
-                             .where(QuestionReport.resolved_at.is_(None))) == 0
+    assert open_reports() == 0
+
+
+def test_the_importer_corrects_a_generated_question_of_their_timeline(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    text = generator.bundled_timeline_path().read_text(encoding="utf-8")
+    timeline = timelines.import_timeline("mine", "我的时间线", text[:1500])
+    timeline.owner_id = user("laoshi").id
+    db.session.commit()
+    question = db.session.scalar(select(Question).where(Question.timeline_id == timeline.id,
+                                                        Question.kind == "which_first"))
+    quiz = teacher_quiz(user("laoshi"), [question.id])
+    student, attempt_id = answered_question(app, "student1", quiz)
+    report(student, attempt_id)
+    assert "没有待处理的反馈" in signed_in(app, "teacher", "other").client.get("/teach/reports").get_data(as_text=True)
+    options = list(question.choices)
+    other = next(i for i, o in enumerate(options) if o != question.answer)
+    assert teacher.post(f"/teach/reports/{question.id}/correct", correction(question.id, question.prompt, options, other),
+                        token_from="/teach/reports").status_code == 302
+    db.session.expire_all()
+    corrected = db.session.get(Question, question.id)
+    assert (corrected.kind, corrected.answer, corrected.origin) == ("which_first", options[other], "generated")
+    assert open_reports() == 0
+    assert timelines.sync_generated_questions(corrected.timeline, generator.parse_timeline(text[:1500])) == 0
+    db.session.commit()
+    assert db.session.get(Question, question.id).answer == options[other]  # regenerating keeps the correction
 
 
 def test_only_the_author_or_an_admin_fixes_a_reported_question(app):

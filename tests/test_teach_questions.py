@@ -90,13 +90,32 @@ def test_editing_an_answered_question_keeps_what_past_attempts_show(app, teacher
     assert student.post(f"/quiz/{quiz.slug}/start", {}, token_from="/").status_code == 409
 
 
-def test_curated_generated_question_survives_regeneration(app):
+@pytest.fixture
+def first_generated(app):
+    """The first seeded generated question, put back as it was after the test corrects it."""
+    question = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id))
+    saved = (question.prompt, list(question.choices), question.answer, question.explanation)
+    yield question
+    db.session.expire_all()
+    question = db.session.get(Question, question.id)
+    question.prompt, question.choices, question.answer, question.explanation = saved
+    question.edited_at = None
+    db.session.commit()
+
+
+def test_curated_generated_question_survives_regeneration(app, first_generated):
     teacher = signed_in(app, "admin", "admin1")  # only admins curate the bundled timeline's questions
-    generated = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id))
+    generated = first_generated
     hidden = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id.desc()))
-    response = teacher.post(f"/teach/questions/{generated.id}/edit", {"prompt": "更清楚的题干", "explanation": "新解析"},
+    page = teacher.client.get(f"/teach/questions/{generated.id}/edit").get_data(as_text=True)
+    assert all(f'value="{option}"' in page for option in generated.choices)  # options and key are correctable
+    other = next(i for i, c in enumerate(generated.choices) if c != generated.answer)
+    corrected = {"prompt": "更清楚的题干", "explanation": "新解析", "correct": str(other),
+                 **{f"options-{i}": c for i, c in enumerate(generated.choices)}}
+    response = teacher.post(f"/teach/questions/{generated.id}/edit", corrected,
                             token_from=f"/teach/questions/{generated.id}/edit")
     assert response.status_code == 302
+    new_key = generated.choices[other]
     teacher.post(f"/teach/questions/{hidden.id}/hide", {}, token_from="/teach/questions")
     count = db.session.scalar(select(db.func.count(Question.id)))
     timeline = db.session.get(Timeline, 1)
@@ -104,6 +123,7 @@ def test_curated_generated_question_survives_regeneration(app):
     db.session.commit()
     db.session.expire_all()
     assert db.session.get(Question, generated.id).prompt == "更清楚的题干"
+    assert db.session.get(Question, generated.id).answer == new_key
     assert db.session.get(Question, hidden.id).hidden is True
     assert db.session.scalar(select(db.func.count(Question.id))) == count
     browse = teacher.client.get(f"/teach/questions?kind={generated.kind}&show=all").get_data(as_text=True)

@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
 
 from quiz.extensions import db
 from quiz.kinds import is_authored
@@ -35,18 +35,22 @@ def save_question(question: Question | None, draft: Draft, author: User) -> Ques
     return question
 
 
-def copy_question(question: Question, author: User) -> Question:
-    """A custom copy of a question for the author to change; the shared original stays as it is.
+def editable(question: Question) -> Draft:
+    """The question as a teacher edits it.
 
-    Generated kinds (which came first, what happened then, ...) are single choice: the copy is a
+    Generated kinds (which came first, what happened then, ...) are single choice: they are edited as a
     multiple-choice question with the same options and key. An order key with ties keeps its order.
     """
     kind = question.kind if is_authored(question.kind) else "choice"
     answer = question.answer["order"] if isinstance(question.answer, dict) else question.answer
-    draft = Draft(kind=kind, prompt=question.prompt, choices=list(question.choices), answer=answer,
-                  explanation=question.explanation, timeline_id=question.timeline_id,
-                  event_ids=[e.id for e in question.events])
-    return save_question(None, draft, author)
+    return Draft(kind=kind, prompt=question.prompt, choices=list(question.choices), answer=answer,
+                 explanation=question.explanation, timeline_id=question.timeline_id,
+                 event_ids=[e.id for e in question.events])
+
+
+def copy_question(question: Question, author: User) -> Question:
+    """A custom copy of a question for the author to change; the shared original stays as it is."""
+    return save_question(None, editable(question), author)
 
 
 def save_imported(drafts: list[Draft], author: User) -> list[Question]:
@@ -77,9 +81,33 @@ def fill(question: Question, draft: Draft, events: dict[int, Event] | None = Non
     return question
 
 
-def correct_wording(question: Question, prompt: str, explanation: str) -> None:
-    """Fix the wording of a generated question; regeneration keeps it (same gen_key)."""
-    question.prompt, question.explanation, question.edited_at = prompt, explanation, now_utc()
+def may_change(question: Question, user: User) -> bool:
+    """Who may change (correct, hide) a question: its author; for a generated question the timeline's
+    importer (nobody for the bundled timeline); admins any. Other teachers change their own copy."""
+    if user.role == "admin":
+        return True
+    if question.origin == "generated":
+        return question.timeline is not None and question.timeline.owner_id == user.id
+    return question.author_id == user.id
+
+
+def changeable_by(user: User) -> ColumnElement[bool]:
+    """`may_change` as a condition on questions, for queries over many."""
+    if user.role == "admin":
+        return true()
+    imported = select(Timeline.id).where(Timeline.owner_id == user.id)
+    return or_(and_(Question.origin != "generated", Question.author_id == user.id),
+               and_(Question.origin == "generated", Question.timeline_id.in_(imported)))
+
+
+def correct(question: Question, draft: Draft) -> None:
+    """Correct a question in place: its wording, options, key and explanation (kind, timeline and events stay).
+
+    A generated question keeps its gen_key, so regenerating the timeline keeps the correction. Attempts
+    already begun keep the version they were given (AttemptItem), and so the score they got.
+    """
+    question.prompt, question.choices, question.answer = draft.prompt, draft.choices, draft.answer
+    question.explanation, question.edited_at = draft.explanation, now_utc()
     db.session.commit()
 
 
@@ -95,11 +123,7 @@ def set_hidden_many(ids: list[int], hidden: bool, user: User) -> int:
 
     Returns how many changed; ids the user may not change are left alone, as the one-by-one rule says.
     """
-    query = update(Question).where(Question.id.in_(ids), Question.hidden.is_not(hidden))
-    if user.role != "admin":
-        imported = select(Timeline.id).where(Timeline.owner_id == user.id)
-        query = query.where(or_(Question.author_id == user.id,
-                                and_(Question.origin == "generated", Question.timeline_id.in_(imported))))
+    query = update(Question).where(Question.id.in_(ids), Question.hidden.is_not(hidden), changeable_by(user))
     changed = changed_rows(query.values(hidden=hidden))
     db.session.commit()
     return changed

@@ -1,4 +1,4 @@
-"""Students report a problem with a question; its author (admins for shared questions) fixes it."""
+"""Students report a problem with a question; whoever may change it (authoring.may_change) fixes it."""
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,16 +16,12 @@ class ReportedQuestion:
     question: Question
     reasons: Counter = field(default_factory=Counter)
     comments: list[str] = field(default_factory=list)
+    answered: int = 0  # answers given so far: they keep the score they got when the question is corrected
 
     @property
     def total(self) -> int:
         """Open reports on the question."""
         return sum(self.reasons.values())
-
-
-def may_fix(question: Question, user: User) -> bool:
-    """Its author fixes a question; shared (generated) questions and anyone's are for admins."""
-    return user.role == "admin" or (question.author_id is not None and question.author_id == user.id)
 
 
 def report(user: User, question_id: int, reason: str, comment: str) -> None:
@@ -42,15 +38,14 @@ def report(user: User, question_id: int, reason: str, comment: str) -> None:
 
 def scope(user: User):
     """Open reports on questions the user may fix."""
-    query = (select(QuestionReport).join(Question, Question.id == QuestionReport.question_id)
-             .where(QuestionReport.resolved_at.is_(None)))
-    return query if user.role == "admin" else query.where(Question.author_id == user.id)
+    return (select(QuestionReport).join(Question, Question.id == QuestionReport.question_id)
+            .where(QuestionReport.resolved_at.is_(None), authoring.changeable_by(user)))
 
 
 def open_count(user: User) -> int:
     """How many questions the user may fix have open reports."""
-    return db.session.scalar(select(func.count(func.distinct(QuestionReport.question_id)))
-                             .select_from(scope(user).subquery())) or 0
+    reported = scope(user).subquery()
+    return db.session.scalar(select(func.count(func.distinct(reported.c.question_id)))) or 0
 
 
 def queue(user: User) -> list[ReportedQuestion]:
@@ -61,6 +56,8 @@ def queue(user: User) -> list[ReportedQuestion]:
         entry.reasons[r.reason] += 1
         if r.comment:
             entry.comments.append(r.comment)
+    for entry in found.values():
+        entry.answered = authoring.times_answered(entry.question)
     return sorted(found.values(), key=lambda e: (-e.total, e.question.id))
 
 
@@ -72,9 +69,9 @@ def resolve(question: Question) -> None:
     db.session.commit()
 
 
-def correct(question: Question, prompt: str, explanation: str) -> None:
-    """Correct the question's wording from the queue and close its reports."""
-    authoring.correct_wording(question, prompt, explanation)
+def correct(question: Question, draft: authoring.Draft) -> None:
+    """Correct the question (wording, options, key, explanation) from the queue and close its reports."""
+    authoring.correct(question, draft)
     resolve(question)
 
 

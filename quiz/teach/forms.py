@@ -54,14 +54,6 @@ class QuestionForm(EditorForm):
         kind_for(question.kind).load(self, question)
 
 
-class WordingForm(Form):
-    """Correct the wording of a generated question (its key and options stay)."""
-
-    prompt = TextAreaField(_l("Question"), validators=[InputRequired(), Length(max=1000)], filters=[strip])
-    explanation = TextAreaField(_l("Explanation shown after answering"), validators=[Length(max=2000)],
-                                filters=[strip])
-
-
 class QuestionFilterForm(Form):
     """Browse questions by timeline event, kind and origin (a GET form, no CSRF)."""
 

@@ -14,7 +14,8 @@ from quiz.kinds import AnswerForm, is_authored, kind_for, kind_label
 from quiz.security import bounded_int, is_safe_next, query_int
 from quiz.services import authoring
 from quiz.teach import bp
-from quiz.teach.forms import QuestionFilterForm, QuestionForm, WordingForm
+from quiz.teach.correction_forms import CorrectionForm
+from quiz.teach.forms import QuestionFilterForm, QuestionForm
 from quiz.web import render_form, require_owner, require_post_form, row_or_404
 
 
@@ -45,8 +46,8 @@ def question_or_404(question_id: int, change: bool = True) -> Question:
     """Find a question; a custom one belongs to its author (and admins).
 
     Generated questions are shared by every teacher to read, but only admins and the timeline's
-    importer (`Timeline.owner_id`; nobody for the bundled one) may reword or hide them: they are the
-    public site's questions.
+    importer (`Timeline.owner_id`; nobody for the bundled one) may correct or hide them: they are the
+    public site's questions (the rule is authoring.may_change; other teachers change their own copy).
     """
     question = row_or_404(Question, question_id, _("There is no such question."))
     if question.origin != "generated":
@@ -102,13 +103,15 @@ def edit_question(question_id: int):
 
 
 def correct_generated(question: Question):
-    """Correct the wording of a generated question."""
-    form = WordingForm(obj=question)
+    """Correct a generated question in place: wording, options, right option and explanation."""
+    form = CorrectionForm(question)
+    if request.method == "GET":
+        form.load()
     if form.validate_on_submit():
-        authoring.correct_wording(question, form.prompt.data, form.explanation.data or "")
-        flash(_("Wording corrected; regenerating the questions keeps your correction."), "success")
+        authoring.correct(question, form.to_draft())
+        flash(_("Question corrected; regenerating the questions keeps your correction."), "success")
         return redirect(url_for("teach.preview_question", question_id=question.id))
-    return render_form("teach/wording_form.html", form, question=question)
+    return render_form("teach/correction_form.html", form, question=question)
 
 
 @bp.route("/questions/<int:question_id>/preview")

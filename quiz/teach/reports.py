@@ -1,4 +1,4 @@
-"""The queue of questions students reported: correct the wording, hide, or dismiss, in place."""
+"""The queue of questions students reported: correct (wording, options, key), hide, or dismiss, in place."""
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -7,33 +7,46 @@ from quiz.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Question
-from quiz.services import reports
+from quiz.services import authoring, reports
 from quiz.teach import bp
-from quiz.teach.forms import WordingForm
+from quiz.teach.correction_forms import CorrectionForm
 from quiz.web import require_post_form
 
 
 def fixable_or_404(question_id: int) -> Question:
-    """A question the teacher may fix: their own (admins: any, including shared generated ones).
-
-    Anyone else's is not in this teacher's queue: 404, as for a question that does not exist.
+    """A question the teacher may change (authoring.may_change): their own, the generated questions of a
+    timeline they imported; admins any. Anyone else's is not in this teacher's queue: 404.
     """
     question = db.session.get(Question, question_id)
-    if question is None or not reports.may_fix(question, current_user):
+    if question is None or not authoring.may_change(question, current_user):
         abort_with(404, _("There is no such question among the ones you may fix."))
     return question
 
 
-def wording_form(question: Question) -> WordingForm:
-    """The wording form of one queued question (prefixed: the page holds one per question)."""
-    return WordingForm(prefix=f"q{question.id}", obj=question)
+def correction_form(question: Question) -> CorrectionForm:
+    """The correction form of one queued question (prefixed: the page holds one per question)."""
+    return CorrectionForm(question, prefix=f"q{question.id}")
 
 
-def render_queue(failed: WordingForm | None = None, failed_id: int | None = None, status: int = 200):
+def loaded_form(question: Question) -> CorrectionForm:
+    """A queued question's correction form, filled with the question as it stands."""
+    form = correction_form(question)
+    form.load()
+    return form
+
+
+def render_queue(failed: CorrectionForm | None = None, failed_id: int | None = None, status: int = 200):
     """The queue page, with a correction form per question (a refused one keeps its errors)."""
     entries = reports.queue(current_user)
-    forms = {e.question.id: failed if e.question.id == failed_id else wording_form(e.question) for e in entries}
+    forms = {e.question.id: failed if failed is not None and e.question.id == failed_id else loaded_form(e.question)
+             for e in entries}
     return render_template("teach/reports.html", entries=entries, forms=forms, action_form=EmptyForm()), status
+
+
+@bp.context_processor
+def report_count() -> dict:
+    """The teaching menu shows how many questions wait in the queue (counted only where the menu is drawn)."""
+    return {"open_reports": lambda: reports.open_count(current_user)}
 
 
 @bp.route("/reports")
@@ -44,13 +57,14 @@ def report_queue():
 
 @bp.route("/reports/<int:question_id>/correct", methods=["POST"])
 def correct_reported(question_id: int):
-    """Correct a reported question's wording and close its reports."""
+    """Correct a reported question (wording, options, right answer, explanation) and close its reports."""
     question = fixable_or_404(question_id)
-    form = wording_form(question)
+    form = correction_form(question)
     if not form.validate_on_submit():
         return render_queue(form, question.id, 400)
-    reports.correct(question, form.prompt.data, form.explanation.data or "")
-    flash(_("Question corrected; its reports are closed."), "success")
+    reports.correct(question, form.to_draft())
+    flash(_("Question corrected; its reports are closed. Answers already given keep the score they got."),
+          "success")
     return redirect(url_for("teach.report_queue"))
 
 
