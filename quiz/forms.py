@@ -1,12 +1,17 @@
 """The base of every form (Flask-WTF's CSRF, WTForms' messages read once per language) and the forms
-several blueprints share."""
+several blueprints share: a blueprint imports forms from here or from its own package, never another's."""
 from functools import lru_cache
 
 from babel.support import NullTranslations, Translations
 from flask import current_app
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import StringField
 from wtforms.i18n import messages_path
+from wtforms.validators import InputRequired
+
+from quiz.services.nicknames import normalise_nickname
 
 
 @lru_cache(maxsize=8)
@@ -27,3 +32,18 @@ class Form(FlaskForm):
 
 class EmptyForm(Form):
     """A form with only the CSRF token, for POST-only buttons (used by every blueprint)."""
+
+
+def nickname_filter(value: str | None) -> str | None:
+    """Normalise a typed nickname; a refusal (a ValueError) becomes the field's error."""
+    return normalise_nickname(value) if value else value
+
+
+class NicknameMixin:
+    """A display name shown on leaderboards instead of the login name (accounts, guests, live games)."""
+
+    nickname = StringField(_l("Nickname"), validators=[InputRequired()], filters=[nickname_filter])
+
+
+class GuestForm(NicknameMixin, Form):
+    """Play without an account, under a nickname (offered on quiz, study and sign-in pages)."""

@@ -5,10 +5,12 @@ from flask import render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from sqlalchemy import select
 
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.forms import EmptyForm
+from quiz.models import Quiz
 from quiz.services import resets
 
 Row = TypeVar("Row")
@@ -33,6 +35,14 @@ def row_or_404(model: type[Row], row_id: int, not_found: str) -> Row:
     if row is None:
         abort_with(404, not_found)
     return row
+
+
+def published_quiz_or_404(slug: str) -> Quiz:
+    """A published quiz by its slug (what players and boards may open), or a 404 page."""
+    quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug, Quiz.published.is_(True)))
+    if quiz is None:
+        abort_with(404, _("There is no such quiz."))
+    return quiz
 
 
 def require_owner(owner_id: int | None, not_yours: str) -> None:

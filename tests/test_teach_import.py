@@ -158,7 +158,7 @@ def test_confirm_checks_the_names_again(teacher):
 
 
 @pytest.mark.parametrize("data, slug, message", [
-    (b"\xff\xfe## 2001\xc4", "ok-slug", "not UTF-8"),
+    (b"\xff\xfe## 2001\xc4", "ok-slug", "not UTF-8 text (the first bad byte is on line 1)"),
     (b"## 2001\x00\x01binary", "ok-slug", "binary"),
     (TIMELINE.encode(), "alipay", "exists already"),
     (TIMELINE.encode(), "Bad Slug", "lower-case"),

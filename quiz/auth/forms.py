@@ -5,9 +5,8 @@ from wtforms import BooleanField, PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
 from quiz.extensions import db
-from quiz.forms import EmptyForm, Form  # noqa: F401  (EmptyForm lives in quiz.forms; old imports still work)
+from quiz.forms import Form, NicknameMixin
 from quiz.models import User
-from quiz.services.nicknames import normalise_nickname
 from quiz.services.passwords import PASSWORD_MAX, PasswordRefused, check_password
 
 USERNAME_PATTERN = r"^[\w.\-]+$"
@@ -20,21 +19,6 @@ def password_policy(form, field) -> None:
         check_password(field.data or "", username)
     except PasswordRefused as refused:
         raise ValidationError(refused.message) from refused
-
-
-def nickname_filter(value: str | None) -> str | None:
-    """Normalise a typed nickname; a refusal (a ValueError) becomes the field's error."""
-    return normalise_nickname(value) if value else value
-
-
-class NicknameMixin:
-    """A display name shown on leaderboards instead of the login name."""
-
-    nickname = StringField(_l("Nickname"), validators=[InputRequired()], filters=[nickname_filter])
-
-
-class GuestForm(NicknameMixin, Form):
-    """Play without an account, under a nickname."""
 
 
 class SignupForm(NicknameMixin, Form):

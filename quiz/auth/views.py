@@ -4,9 +4,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from quiz.auth import bp
-from quiz.auth.forms import (ChangePasswordForm, GuestForm, LoginForm, ResetWithCodeForm, SignupForm,
-                             TeacherSignupForm)
+from quiz.auth.forms import ChangePasswordForm, LoginForm, ResetWithCodeForm, SignupForm, TeacherSignupForm
 from quiz import throttle
+from quiz.forms import GuestForm
 from quiz.models import User
 from quiz.security import is_safe_next
 from quiz.services import accounts, invites, resets

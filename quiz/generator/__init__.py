@@ -2,7 +2,8 @@
 
 from .errors import TimelineError
 from .model import Event, Question
-from .parser import ParsedTimeline, bundled_timeline_path, parse_file, parse_timeline, read_file, read_timeline
+from .parser import (ParsedTimeline, bundled_timeline_path, decode, parse_file, parse_timeline, read_file,
+                     read_timeline)
 
 __all__ = [
     "Event",
@@ -10,6 +11,7 @@ __all__ = [
     "Question",
     "TimelineError",
     "bundled_timeline_path",
+    "decode",
     "generate_questions",
     "parse_file",
     "parse_timeline",

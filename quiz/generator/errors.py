@@ -16,8 +16,8 @@ def N_(message: str) -> str:
 
 MESSAGES = {
     "unreadable": N_("Cannot read the file %(path)s: %(reason)s"),
-    "binary": N_("The file is binary data, not text."),
-    "not_utf8": N_("The file is not UTF-8 text."),
+    "binary": N_("This file is binary data, not text. Save it as UTF-8 text."),
+    "not_utf8": N_("This file is not UTF-8 text (the first bad byte is on line %(line)s). Save it as UTF-8."),
     "empty": N_("The file is empty."),
     "no_events": N_("No events found: each event starts with “## ” and a date."),
     "control_chars": N_("This line contains control characters; the file may not be text."),
@@ -49,8 +49,8 @@ class TimelineError(ValueError):
         super().__init__(f"Line {line}: {self.message}" if line > 0 else self.message)
 
     def render(self, translate: Callable[[str], str] = N_) -> str:
-        """Return the message worded by `translate` (a gettext), without the line number."""
-        return translate(MESSAGES[self.code]) % self.params
+        """Return the message worded by `translate` (a gettext); only a message that says %(line)s names the line."""
+        return translate(MESSAGES[self.code]) % {"line": self.line, **self.params}
 
     @property
     def message(self) -> str:

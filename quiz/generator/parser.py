@@ -52,7 +52,8 @@ def parse_file(path: str | Path) -> list[Event]:
 
 
 def decode(raw: bytes) -> str:
-    """Decode UTF-8 bytes, refusing binary data with the line where it starts."""
+    """Decode UTF-8 text with or without a BOM (a file or an upload), refusing binary data and other
+    encodings with the line where the trouble starts."""
     if b"\x00" in raw:
         raise TimelineError(raw.count(b"\n", 0, raw.index(b"\x00")) + 1, "binary")
     try:

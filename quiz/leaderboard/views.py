@@ -8,8 +8,8 @@ from quiz.extensions import db
 from quiz.leaderboard import bp
 from quiz.leaderboard.forms import BoardQuery, PrivacyForm
 from quiz.models import Classroom, now_utc
-from quiz.play.views import published_quiz_or_404
 from quiz.services import classes, leaderboard, standings
+from quiz.web import published_quiz_or_404
 
 
 # The overall public board, like the bundled quizzes' boards, lists signed-in players only.

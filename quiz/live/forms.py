@@ -3,8 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, StringField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp
 
-from quiz.auth.forms import NicknameMixin
-from quiz.forms import Form
+from quiz.forms import Form, NicknameMixin
 from quiz.services.live.game import MAX_SECONDS, MIN_SECONDS
 
 

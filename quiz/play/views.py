@@ -6,8 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
-from quiz.auth.forms import GuestForm
-from quiz.forms import EmptyForm
+from quiz.forms import EmptyForm, GuestForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Quiz, Timeline
@@ -18,18 +17,10 @@ from quiz.security import MAX_ID, is_safe_next, query_int
 from quiz.services import answering, classes, dashboard, fairplay, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.kinds import InvalidAnswer, kind_for
-from quiz.web import require_post_form
+from quiz.web import published_quiz_or_404, require_post_form
 
 
 ATTEMPTS_PER_PAGE = 20
-
-
-def published_quiz_or_404(slug: str) -> Quiz:
-    """Find a published quiz by its slug."""
-    quiz = db.session.scalar(select(Quiz).where(Quiz.slug == slug, Quiz.published.is_(True)))
-    if quiz is None:
-        abort_with(404, _("There is no such quiz."))
-    return quiz
 
 
 def own_attempt_or_404(attempt_id: int, *load: ORMOption) -> Attempt:

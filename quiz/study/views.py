@@ -4,8 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from quiz.auth.forms import GuestForm
-from quiz.forms import EmptyForm
+from quiz.forms import EmptyForm, GuestForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import PlaceGame, Quiz, Timeline, now_utc

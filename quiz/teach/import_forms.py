@@ -5,6 +5,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
+from quiz import generator
 from quiz.errors import abort_with
 from quiz.filters import file_size
 from quiz.forms import Form
@@ -12,18 +13,6 @@ from quiz.services import timeline_import
 from quiz.teach.forms import strip
 
 SLUG_RULE = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
-
-def decode_upload(raw: bytes) -> str:
-    """UTF-8 text with or without a BOM; binary or other encodings raise ValidationError."""
-    if b"\x00" in raw:
-        raise ValidationError(_l("This file is binary data, not text. Upload a UTF-8 text file."))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise ValidationError(_l("This file is not UTF-8 text (the first bad byte is on line %(line)s). "
-                                 "Save it as UTF-8 and upload it again.", line=line)) from None
 
 
 class UploadField(FileField):
@@ -39,7 +28,10 @@ class UploadField(FileField):
             if len(raw) > limit:
                 abort_with(413, _("The file is larger than %(size)s, the most a file can be. Split it into "
                                   "several files.", size=file_size(limit)))
-            self.text = decode_upload(raw)
+            try:
+                self.text = generator.decode(raw)
+            except generator.TimelineError as error:  # binary, or not UTF-8 (CSV files too)
+                raise ValidationError(error.render(_)) from None
 
 
 class TimelineNames(Form):
