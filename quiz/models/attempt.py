@@ -2,12 +2,12 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quiz.extensions import db
 from quiz.base import now_utc
-from quiz.models.question import Question
+from quiz.models.question import FrozenQuestion
 from quiz.models.quiz import Quiz
 from quiz.models.user import User
 
@@ -52,7 +52,7 @@ class Attempt(db.Model):
         return (self.finished_at - self.started_at).total_seconds()
 
 
-class AttemptItem(db.Model):
+class AttemptItem(FrozenQuestion, db.Model):
     """A question as it was when the attempt began: later edits never change it."""
 
     __tablename__ = "attempt_items"
@@ -64,16 +64,8 @@ class AttemptItem(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
-    position: Mapped[int]
-    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"))
-    kind: Mapped[str] = mapped_column(String(24))
-    prompt: Mapped[str] = mapped_column(Text)
-    choices: Mapped[list[Any]] = mapped_column(JSON)
-    answer: Mapped[Any] = mapped_column(JSON)
-    explanation: Mapped[str] = mapped_column(Text, default="")
 
     attempt: Mapped[Attempt] = relationship(back_populates="items")
-    question: Mapped[Question] = relationship()
     response: Mapped["Answer | None"] = relationship(back_populates="item", uselist=False)
 
 

@@ -6,12 +6,12 @@ process can serve any event and a restart loses nothing that was acknowledged.
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quiz.base import now_utc
 from quiz.extensions import db
-from quiz.models.question import Question
+from quiz.models.question import FrozenQuestion
 from quiz.models.quiz import Quiz
 from quiz.models.user import User
 
@@ -41,7 +41,7 @@ class LiveGame(db.Model):
     host: Mapped[User] = relationship()
 
 
-class LiveQuestion(db.Model):
+class LiveQuestion(FrozenQuestion, db.Model):
     """A question frozen into the game at its creation (later edits never change a running game)."""
 
     __tablename__ = "live_questions"
@@ -49,15 +49,6 @@ class LiveQuestion(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     game_id: Mapped[int] = mapped_column(ForeignKey("live_games.id", ondelete="CASCADE"))
-    position: Mapped[int]
-    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"))
-    kind: Mapped[str] = mapped_column(String(24))
-    prompt: Mapped[str] = mapped_column(Text)
-    choices: Mapped[list[Any]] = mapped_column(JSON)
-    answer: Mapped[Any] = mapped_column(JSON)
-    explanation: Mapped[str] = mapped_column(Text, default="")
-
-    question: Mapped[Question] = relationship()  # its events: source of the explanation, ties in orders
 
 
 class LivePlayer(db.Model):

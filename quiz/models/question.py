@@ -3,7 +3,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, String, Table, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from quiz.extensions import db
 from quiz.base import now_utc, one_of
@@ -49,3 +49,30 @@ class Question(db.Model):
 
     timeline: Mapped[Timeline | None] = relationship()
     events: Mapped[list[Event]] = relationship(secondary=question_events, order_by=Event.position)
+
+
+class FrozenQuestion:
+    """A question as it was when it was put to players, at its place in their sequence: later edits of
+    the question never change it. The columns of an attempt's items and of a live game's questions."""
+
+    position: Mapped[int]
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    prompt: Mapped[str] = mapped_column(Text)
+    choices: Mapped[list[Any]] = mapped_column(JSON)
+    answer: Mapped[Any] = mapped_column(JSON)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+
+    @declared_attr
+    def question(cls) -> Mapped[Question]:
+        """The live question (its events explain an answer and find ties in orderings)."""
+        return relationship()
+
+    @staticmethod
+    def frozen(question: "Question | FrozenQuestion", position: int, choices: list[Any] | None = None) -> dict:
+        """The columns that freeze `question` (a live one, or one frozen elsewhere) at `position`."""
+        return {"position": position,
+                "question_id": question.id if isinstance(question, Question) else question.question_id,
+                "kind": question.kind, "prompt": question.prompt,
+                "choices": list(question.choices) if choices is None else choices,
+                "answer": question.answer, "explanation": question.explanation}

@@ -72,8 +72,7 @@ def start_attempt(user: User, quiz: Quiz, seed: int | None = None) -> Attempt:
 
 def snapshot(question: Question, position: int) -> AttemptItem:
     """Copy a question as it is now into an attempt: later edits never change it."""
-    return AttemptItem(position=position, question_id=question.id, kind=question.kind, prompt=question.prompt,
-                       choices=list(question.choices), answer=question.answer, explanation=question.explanation)
+    return AttemptItem(**AttemptItem.frozen(question, position))
 
 
 def shuffle_options(item: AttemptItem, rng: random.Random) -> AttemptItem:

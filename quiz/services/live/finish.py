@@ -33,9 +33,7 @@ def store_attempt(game: LiveGame, player: LivePlayer, asked: list[LiveQuestion],
                       finished_at=game.ended_at, total=len(asked),
                       answered=sum(1 for a in given if a is not None),
                       score=sum(a.fraction for a in given if a is not None))
-    attempt.items = [AttemptItem(position=i, question_id=q.question_id, kind=q.kind, prompt=q.prompt,
-                                 choices=q.choices, answer=q.answer, explanation=q.explanation)
-                     for i, q in enumerate(asked)]
+    attempt.items = [AttemptItem(**AttemptItem.frozen(q, i)) for i, q in enumerate(asked)]
     db.session.add(attempt)
     db.session.flush()  # the answers need the attempt's id
     for item, answer in zip(attempt.items, given):

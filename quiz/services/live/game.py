@@ -80,9 +80,8 @@ def create_game(quiz: Quiz, host: User, seconds: int | None = None) -> LiveGame:
     db.session.add(game)
     db.session.flush()
     # Options shuffled once per game: the projector and every phone show them in the same order.
-    db.session.add_all(LiveQuestion(game_id=game.id, position=i, question_id=q.id, kind=q.kind, prompt=q.prompt,
-                                    choices=kind_for(q.kind).shuffled(q.choices, q.answer, rng), answer=q.answer,
-                                    explanation=q.explanation)
+    db.session.add_all(LiveQuestion(game_id=game.id,
+                                    **LiveQuestion.frozen(q, i, kind_for(q.kind).shuffled(q.choices, q.answer, rng)))
                        for i, q in enumerate(questions))
     db.session.commit()
     return game
