@@ -10,7 +10,8 @@ MB = 1024 * 1024
 SECRET_KEY_MIN_BYTES = 32
 THROTTLES = ("LOGIN_RATE_LIMIT", "LOGIN_ADDRESS_RATE_LIMIT", "SIGNUP_RATE_LIMIT", "GUEST_RATE_LIMIT")
 # Live games: how Socket.IO runs and fans out (docs/operations.md), settable from the environment.
-LIVE_SETTINGS = ("SOCKETIO_MESSAGE_QUEUE", "SOCKETIO_ASYNC_MODE", "SOCKETIO_CHANNEL", "LIVE_PIN_RATE_LIMIT")
+LIVE_SETTINGS = ("SOCKETIO_MESSAGE_QUEUE", "SOCKETIO_ASYNC_MODE", "SOCKETIO_CHANNEL", "LIVE_PIN_RATE_LIMIT",
+                 "LIVE_TALLY_INTERVAL")
 
 
 class ConfigError(RuntimeError):
@@ -57,6 +58,7 @@ def defaults(app: Flask) -> dict[str, Any]:
         "SOCKETIO_MESSAGE_QUEUE": None,  # e.g. redis://127.0.0.1:6379/0 once there are several processes
         "SOCKETIO_CHANNEL": "quiz-live",
         "LIVE_PIN_RATE_LIMIT": "10 per minute",
+        "LIVE_TALLY_INTERVAL": 0.05,  # seconds: the projector's answer count is sent at most this often per process
         "JOB_QUEUE_URL": "",  # empty: a SQLite file beside the database (instance/jobs.sqlite3)
         "JOB_QUEUE_NAME": "timeline-quiz",
         "JOB_CONSUMER": None,  # "thread" or "process"; None: "thread" under `flask run` outside production

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from live_support import (game, host_game, host_socket, join, player, player_socket, question, received,
                           right_choice, send, synced, wrong_choice)
 from quiz.extensions import db
-from quiz.models import Answer, Attempt, LiveAnswer, ReviewCard, Standing
+from quiz.live import timers
+from quiz.models import Answer, Attempt, LiveAnswer, Progress, ReviewCard, Standing
 from security_support import extra_app
 
 # Ahead of the real clock: signed cookies made before the travel must not look as if from the future.
@@ -223,3 +224,96 @@ def test_an_invalid_answer_is_refused_without_a_row(app, table):
     for bad in ({"position": 0, "choice": ["99"]}, {"position": "0", "choice": ["0"]}, {"choice": "0"}, {}):
         assert send(ming, "answer", bad)["ok"] is False
     assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 0
+
+
+def test_cards_are_reviewed_when_the_question_closes_not_while_the_class_answers(app, table):
+    """The answer is stored at once; the player's spaced-repetition card and progress follow at the reveal."""
+    host, ming, live = table["host"], table["sockets"]["小明"], table["game"]
+    send(host, "next")
+    assert send(ming, "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"]
+    assert db.session.scalar(select(func.count()).select_from(LiveAnswer)) == 1
+    assert db.session.scalar(select(func.count()).select_from(ReviewCard)) == 0
+    send(host, "reveal")
+    card = db.session.scalar(select(ReviewCard))
+    assert card.user_id == player("小明").user_id and card.reps == 1
+    assert db.session.scalar(select(Progress.right).where(Progress.user_id == player("小明").user_id)) == 1
+
+
+def test_ending_the_game_during_a_question_reviews_its_answers_once(app, table):
+    """End while a question is open: its answers still review cards, once each, and count in the attempts."""
+    host, ming, hong, live = table["host"], table["sockets"]["小明"], table["sockets"]["小红"], table["game"]
+    send(host, "next")
+    send(ming, "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})
+    send(hong, "answer", {"position": 0, "choice": wrong_choice(question(live.id, 0))})
+    assert send(host, "end") == {"ok": True}
+    assert send(host, "reveal")["ok"] is False  # the question was closed by the end
+    assert sorted(db.session.scalars(select(ReviewCard.reps))) == [1, 1]
+    assert db.session.scalar(select(func.count()).select_from(Answer)) == 2
+
+
+def test_answers_in_a_burst_share_one_count_on_the_projector(app, table, monkeypatch):
+    """The first answer is counted at once; the next ones within the interval wait for one count at its end,
+    which includes them all (the projector is never left short of an acknowledged answer)."""
+    tallies, later = table["app"].extensions["live_tallies"], []
+    monkeypatch.setattr(tallies, "interval", 3600.0)  # the burst is certainly inside the interval
+    monkeypatch.setattr(tallies.server, "start_background_task", lambda task, *args: later.append((task, args)))
+    monkeypatch.setattr(tallies.server, "sleep", lambda _seconds: None)
+    host, live = table["host"], table["game"]
+    send(host, "next")
+    received(host, "tally")
+    for name in ("小明", "小红"):
+        assert send(table["sockets"][name], "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"]
+    sent = received(host, "tally")
+    waiting = [(task, args) for task, args in later if task == tallies.send_later]
+    assert sent == [{"position": 0, "answered": 1, "expected": 2}] and len(waiting) == 1
+    task, args = waiting[0]
+    task(*args)  # the interval is over
+    assert received(host, "tally") == [{"position": 0, "answered": 2, "expected": 2}]
+
+
+def test_the_server_closes_a_question_when_its_time_is_up_with_no_projector_open(app, table, monkeypatch):
+    """Opening a question starts a timer on the server: at 20 s plus the 1 s grace it closes the question and
+    tells the phones, though the projector went away right after opening it."""
+    server, later, slept = table["app"].extensions["socketio"], [], []
+    monkeypatch.setattr(server, "start_background_task", lambda task, *args: later.append((task, args)))
+    host, ming, live = table["host"], table["sockets"]["小明"], table["game"]
+    with time_machine.travel(START, tick=False) as clock:
+        send(host, "next")
+        host.disconnect(namespace="/live")
+        [(task, args)] = [(task, args) for task, args in later if task is timers.close_when_due]
+        received(ming, "phase")
+
+        def sleep(seconds: float) -> None:  # the timer's waits pass on the test's clock
+            slept.append(seconds)
+            clock.shift(seconds)
+
+        task(*args[:-1], sleep)
+    assert sum(slept) == pytest.approx(21, abs=0.05) and game(live.id).phase == "reveal"
+    assert received(ming, "phase")[-1]["phase"] == "reveal"
+
+
+def test_an_answer_after_the_deadline_closes_a_question_no_timer_closed(app, table, monkeypatch):
+    """No timer ran (its process restarted): the first late answer is refused and closes the question."""
+    server = table["app"].extensions["socketio"]
+    monkeypatch.setattr(server, "start_background_task", lambda *_args: None)
+    host, ming, live = table["host"], table["sockets"]["小明"], table["game"]
+    with time_machine.travel(START, tick=False) as clock:
+        send(host, "next")
+        clock.shift(22)
+        late = send(ming, "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})
+    assert late["ok"] is False and game(live.id).phase == "reveal"
+    assert received(host, "moved") == [{"phase": "reveal", "position": 0}]  # the projector redraws itself
+    assert received(table["sockets"]["小红"], "phase")[-1]["phase"] == "reveal"
+
+
+def test_a_screen_reconnecting_after_the_deadline_finds_the_question_closed(app, table, monkeypatch):
+    """No timer ran and nobody answered late: the projector (or a phone) asking where the game is closes it."""
+    server = table["app"].extensions["socketio"]
+    monkeypatch.setattr(server, "start_background_task", lambda *_args: None)
+    host, live = table["host"], table["game"]
+    with time_machine.travel(START, tick=False) as clock:
+        send(host, "next")
+        clock.shift(21.5)
+        assert synced(table["sockets"]["小红"])["phase"] == "reveal"
+        stage = synced(host)
+    assert stage["phase"] == "reveal" and game(live.id).phase == "reveal"

@@ -8,8 +8,7 @@ from flask_socketio import SocketIO
 
 from quiz.models import LiveGame
 from quiz.services.live import views
-from quiz.services.live.answers import answered_count
-from quiz.services.live.game import active_players, expected_answers
+from quiz.services.live.game import active_players
 
 NAMESPACE = "/live"
 
@@ -56,10 +55,11 @@ def lobby_changed(game: LiveGame) -> None:
     emit("players", {"players": players}, host_room(game.id))
 
 
-def tally(game: LiveGame) -> None:
-    """Tell the projector how many have answered the current question."""
-    emit("tally", {"position": game.position, "answered": answered_count(game),
-                   "expected": expected_answers(game)}, host_room(game.id))
+def moved(game: LiveGame) -> None:
+    """The server moved the game by itself (a question's time ran out): every projector asks for its
+    stage (rendered in its host's language, which only its own socket knows); the phones are told."""
+    emit("moved", {"phase": game.phase, "position": game.position}, host_room(game.id))
+    phones_update(game)
 
 
 def phones_update(game: LiveGame) -> None:

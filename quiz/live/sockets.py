@@ -6,7 +6,7 @@ Every handler reads the game afresh from the database, so any process can serve 
 asks where the game is ("sync") after each (re)connect: events sent during the connect handler would
 reach the client before it knows it is connected, and be dropped.
 """
-from flask import session
+from flask import current_app, session
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
@@ -15,8 +15,9 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from quiz.extensions import db
-from quiz.live import events
+from quiz.live import events, timers
 from quiz.live.events import NAMESPACE
+from quiz.live.tallies import Tallies
 from quiz.models import LiveGame, LivePlayer
 from quiz.services.live import answers, game as games
 from quiz.services.live.tokens import read_token
@@ -53,14 +54,19 @@ def connect(auth):
 
 
 def sync(_data=None):
-    """Where the game is now, for a screen that just (re)connected: the projector's stage or the phone's view."""
+    """Where the game is now, for a screen that just (re)connected: the projector's stage or the phone's view.
+    A question whose time ran out with no projector to close it is closed first."""
     ids = session.get("live", {})
     if "host" in ids:
-        return events.stage(fresh(LiveGame, ids["host"]))
+        game = fresh(LiveGame, ids["host"])
+        timers.close_late(game)
+        return events.stage(game)
     if "player" in ids:
         player = fresh(LivePlayer, ids["player"])
         if not player.removed:
-            return phone_view(db.session.get(LiveGame, player.game_id), player)
+            game = db.session.get(LiveGame, player.game_id)
+            timers.close_late(game)
+            return phone_view(game, player)
     return refused(_("Could not join the game. Join again with the PIN."))
 
 
@@ -87,6 +93,7 @@ def drive(move, stale: str) -> dict:
         return refused(stale)
     events.host_update(game)
     events.phones_update(game)
+    timers.schedule_close(game)
     return {"ok": True}
 
 
@@ -128,10 +135,10 @@ def answer(data=None):
     position, choice = data.get("position"), data.get("choice")
     if not isinstance(position, int) or not isinstance(choice, list) or len(choice) > MAX_OPTIONS:
         return refused(_("Choose one of the options."))
-    game, player = fresh(LiveGame, ids["game"]), db.session.get(LivePlayer, ids["player"])
     try:
-        taken = answers.submit(game, player, position, [str(c) for c in choice])
+        taken = answers.submit(ids["game"], ids["player"], position, [str(c) for c in choice])
     except answers.TooLate:
+        timers.close_late(fresh(LiveGame, ids["game"]))
         return refused(_("Time is up for this question."))
     except answers.AlreadyAnswered:
         return refused(_("You already answered this question."))
@@ -141,7 +148,7 @@ def answer(data=None):
         return refused(_("This question is closed."))
     except InvalidAnswer:
         return refused(_("Choose one of the options."))
-    events.tally(game)
+    current_app.extensions["live_tallies"].answered(ids["game"], taken.position)
     return {"ok": True, "position": taken.position}
 
 
@@ -163,4 +170,5 @@ def init_app(app: Flask) -> SocketIO:
                       message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"], channel=app.config["SOCKETIO_CHANNEL"])
     for event, handler in HANDLERS.items():
         server.on_event(event, handler, namespace=NAMESPACE)
+    app.extensions["live_tallies"] = Tallies(app, server, float(app.config["LIVE_TALLY_INTERVAL"]))
     return server

@@ -1,4 +1,5 @@
 """Per-user progress: each question's record, and how well each event is known."""
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,9 +18,15 @@ def count_answer(excluded) -> dict:
 
 def record(user_id: int, question_id: int, correct: bool, when: datetime) -> None:
     """Count one answer in the user's progress row, created on first sight (an upsert)."""
+    record_many(question_id, [(user_id, correct, when)])
+
+
+def record_many(question_id: int, answers: Sequence[tuple[int, bool, datetime]]) -> None:
+    """Count many users' answers to one question at once: (user, correct, when) each."""
     upsert(Progress, ("user_id", "question_id"),
-           {"user_id": user_id, "question_id": question_id, "seen": 1, "right": int(correct),
-            "last_correct": correct, "last_seen_at": when}, changes=count_answer)
+           [{"user_id": user_id, "question_id": question_id, "seen": 1, "right": int(correct),
+             "last_correct": correct, "last_seen_at": when} for user_id, correct, when in answers],
+           changes=count_answer)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 Points map to FSRS ratings: 0 (wrong) is Again, partial credit is Hard, full marks is Good.
 Easy is never given: a quiz answer says whether the student knew, not how easily.
 """
+from collections.abc import Sequence
 from datetime import datetime, timedelta, UTC
 
 from fsrs import Card, Rating, Scheduler, State
@@ -77,10 +78,35 @@ def locked_card(user_id: int, question_id: int, when: datetime):
 def record_review(user_id: int, question_id: int, points: float, when: datetime) -> None:
     """Review the user's card with the answer's rating, in the caller's transaction."""
     row = locked_card(user_id, question_id, when)
+    db.session.connection().execute(CARD_UPDATE, reviewed(row, points, when))
+
+
+def reviewed(row, points: float, when: datetime) -> dict:
+    """CARD_UPDATE's parameters for the stored card `row` after an answer worth `points`."""
     rating = rating_for(points)
     lapsed = row.state == int(State.Review) and rating == Rating.Again
     card, _log = SCHEDULER.review_card(to_card(row), rating, review_datetime=aware(when))
-    db.session.connection().execute(CARD_UPDATE, {"card_id": row.id, "lapsed": int(lapsed), **card_values(card)})
+    return {"card_id": row.id, "lapsed": int(lapsed), **card_values(card)}
+
+
+CARDS_OF = (select(ReviewCard.user_id, *CARD_COLUMNS)
+            .where(ReviewCard.question_id == bindparam("question_id"),
+                   ReviewCard.user_id.in_(bindparam("user_ids", expanding=True)))
+            .order_by(ReviewCard.user_id).with_for_update())
+
+
+def record_reviews(question_id: int, given: Sequence[tuple[int, float, datetime]]) -> None:
+    """Review many users' cards for one question at once: (user, points, when) each, in the caller's
+    transaction. A live question's answers are reviewed this way when it closes: four statements, not 4 × N."""
+    if not given:
+        return
+    insert_missing(ReviewCard, ("user_id", "question_id"),
+                   [{"user_id": user_id, "question_id": question_id, "state": int(State.Learning), "step": 0,
+                     "due": when, "reps": 0, "lapses": 0} for user_id, _points, when in given])
+    connection = db.session.connection()
+    rows = {row.user_id: row for row in connection.execute(
+        CARDS_OF, {"question_id": question_id, "user_ids": [user_id for user_id, _points, _when in given]})}
+    connection.execute(CARD_UPDATE, [reviewed(rows[user_id], points, when) for user_id, points, when in given])
 
 
 def recall_chance(row: ReviewCard, now: datetime, ahead: timedelta = HORIZON) -> float:

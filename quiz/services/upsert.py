@@ -55,7 +55,9 @@ def upsert(model: type[Base], keys: Sequence[str], rows: Mapping[str, Any] | Seq
     connection.execute(statement(model, connection.dialect.name, tuple(keys), tuple(rows[0]), changes, only_if), rows)
 
 
-def insert_missing(model: type[Base], keys: Sequence[str], row: Mapping[str, Any]) -> None:
-    """Insert the row unless one with the same keys exists (created meanwhile by another request)."""
+def insert_missing(model: type[Base], keys: Sequence[str],
+                   rows: Mapping[str, Any] | Sequence[Mapping[str, Any]]) -> None:
+    """Insert each row unless one with the same keys exists (created meanwhile by another request)."""
+    rows = [rows] if isinstance(rows, Mapping) else list(rows)
     connection = db.session.connection()
-    connection.execute(missing_statement(model, connection.dialect.name, tuple(keys), tuple(row)), [row])
+    connection.execute(missing_statement(model, connection.dialect.name, tuple(keys), tuple(rows[0])), rows)

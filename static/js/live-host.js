@@ -53,6 +53,8 @@
   // After every (re)connect ask where the game is (a reload resumes it), then follow its changes.
   socket.on("connect", function () { socket.emit("sync", {}, showStage); });
   socket.on("stage", showStage);
+  // The server moved the game by itself (a question's time ran out): ask for the stage in our language.
+  socket.on("moved", function () { socket.emit("sync", {}, showStage); });
 
   socket.on("players", function (data) {
     var list = document.getElementById("live-players");
@@ -80,6 +82,8 @@
     if (data.position !== position) { return; }
     var answered = document.getElementById("live-answered");
     var expected = document.getElementById("live-expected");
+    // Each app process sends its own counts: one sent earlier may arrive after a later, larger one.
+    if (answered && Number(answered.textContent) > data.answered) { return; }
     if (answered) { answered.textContent = data.answered; }
     if (expected) { expected.textContent = data.expected; }
     if (data.expected > 0 && data.answered >= data.expected) { reveal(); }

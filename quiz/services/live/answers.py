@@ -1,24 +1,24 @@
 """Taking a player's answer to the current question: graded, timed and scored on the server.
 
-One transaction stores the answer (UNIQUE(player, position) refuses a second), adds its points to
-the player, and reviews the player's spaced-repetition card and progress like any other answer.
+The hot path of a live game (a class answers within seconds), so it is lean: one Core SELECT reads
+the game, the player and the open question together; one transaction inserts the answer
+(UNIQUE(player, position) refuses a second) and adds its points to the player, then commits before
+the phone is told. The spaced-repetition reviews and progress of the question's answers are written
+once, when the question closes (game.close_question), not here: they are derived from the stored
+answer rows, so nothing acknowledged is lost if a process dies in between.
 """
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, and_, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
-from quiz.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, now_utc
-from quiz.services import partial, progress, review, scoring
-from quiz.services.live.game import LiveError, WrongPhase, current_question
+from quiz.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Question, now_utc
+from quiz.services import partial, scoring
+from quiz.services.live.game import LiveError, WrongPhase, deadline
 from quiz.services.live.scoring import score_answer
-
-# Answers this long after the countdown still count (the trip from the phone to the server).
-GRACE_SECONDS = 1.0
-
 
 class TooLate(LiveError):
     """The question's countdown (plus the grace) ran out before the answer came."""
@@ -40,49 +40,92 @@ class Taken:
     points: int
 
 
-def deadline(started: datetime, seconds: int) -> datetime:
-    """When a question started at `started` stops taking answers, by the server's clock."""
-    return started + timedelta(seconds=seconds + GRACE_SECONDS)
+@dataclass(frozen=True)
+class Asked:
+    """The open question as the grader needs it (what partial.answer_key reads)."""
+
+    kind: str
+    choices: list[Any]
+    answer: Any
+    question: Question | None  # only for orderings: their events say which items tie
 
 
-def chosen_option(question: LiveQuestion, given: Any) -> int | None:
+# The player, their game and the game's current question in one round trip.
+ANSWERING = (select(LiveGame.id.label("game_id"), LiveGame.phase, LiveGame.position, LiveGame.seconds,
+                    LiveGame.question_started_at, LivePlayer.removed, LivePlayer.first_position, LivePlayer.streak,
+                    LiveQuestion.kind, LiveQuestion.choices, LiveQuestion.answer, LiveQuestion.question_id)
+             .select_from(LivePlayer).join(LiveGame, LiveGame.id == LivePlayer.game_id)
+             .outerjoin(LiveQuestion, and_(LiveQuestion.game_id == LiveGame.id,
+                                           LiveQuestion.position == LiveGame.position))
+             .where(LivePlayer.id == bindparam("player_id")))
+answers_table = LiveAnswer.__table__
+players_table = LivePlayer.__table__
+ADD_POINTS = (update(players_table).where(players_table.c.id == bindparam("player_id"))
+              .values(score=players_table.c.score + bindparam("points"), streak=bindparam("new_streak")))
+
+
+def chosen_option(choices: list[Any], given: Any) -> int | None:
     """The index of a single chosen option (for the bar chart); None for orderings."""
-    return question.choices.index(given) if isinstance(given, str) and given in question.choices else None
+    return choices.index(given) if isinstance(given, str) and given in choices else None
 
 
-def grade(question: LiveQuestion, raw: list[str]) -> tuple[Any, float]:
+def grade(asked: Asked, raw: list[str]) -> tuple[Any, float]:
     """Read the raw option indexes and grade them with the quiz's own checkers."""
-    given = scoring.read_answer(question.kind, question.choices, raw)
-    return given, scoring.grade(question.kind, given, partial.answer_key(question))
+    given = scoring.read_answer(asked.kind, asked.choices, raw)
+    return given, scoring.grade(asked.kind, given, partial.answer_key(asked))
 
 
-def submit(game: LiveGame, player: LivePlayer, position: int, raw: list[str], now: datetime | None = None) -> Taken:
-    """Store the player's answer to the question at `position`, if it is still open to them."""
-    now = now or now_utc()
-    if game.phase != "question" or position != game.position:
-        raise WrongPhase(game.phase)
-    if player.removed or player.game_id != game.id or player.first_position > position:
+def open_to(row: Row | None, game_id: int, position: int, now: datetime) -> Row:
+    """The ANSWERING row, if the question at `position` is open to this player now; else refuse the answer."""
+    if row is None or row.game_id != game_id:
         raise NotYourQuestion()
-    question, started = current_question(game), game.question_started_at
-    if started is None or now > deadline(started, game.seconds):
+    if row.phase != "question" or position != row.position or row.kind is None:
+        raise WrongPhase(row.phase)
+    if row.removed or row.first_position > position:
+        raise NotYourQuestion()
+    if row.question_started_at is None or now > deadline(row.question_started_at, row.seconds):
         raise TooLate()
-    given, fraction = grade(question, raw)
-    seconds = max(0.0, (now - started).total_seconds())
-    scored = score_answer(fraction, seconds, game.seconds, player.streak)
+    return row
+
+
+def submit(game_id: int, player_id: int, position: int, raw: list[str], now: datetime | None = None) -> Taken:
+    """Store the player's answer to the question at `position`, if it is still open to them; commit."""
+    now = now or now_utc()
+    connection = db.session.connection()
+    row = open_to(connection.execute(ANSWERING, {"player_id": player_id}).one_or_none(), game_id, position, now)
+    source = db.session.get(Question, row.question_id) if row.kind == "order" else None
+    given, fraction = grade(Asked(row.kind, row.choices, row.answer, source), raw)
+    seconds = max(0.0, (now - row.question_started_at).total_seconds())
+    scored = score_answer(fraction, seconds, row.seconds, row.streak)
     try:
-        db.session.add(LiveAnswer(game_id=game.id, player_id=player.id, position=position, given=given,
-                                  option=chosen_option(question, given), fraction=fraction, points=scored.points,
-                                  seconds=seconds, answered_at=now))
-        db.session.flush()
+        connection.execute(insert(answers_table), {
+            "game_id": game_id, "player_id": player_id, "position": position, "given": given,
+            "option": chosen_option(row.choices, given), "fraction": fraction, "points": scored.points,
+            "seconds": seconds, "answered_at": now})
     except IntegrityError:
         db.session.rollback()
         raise AlreadyAnswered() from None
-    db.session.execute(update(LivePlayer).where(LivePlayer.id == player.id)
-                       .values(score=LivePlayer.score + scored.points, streak=scored.streak))
-    progress.record(player.user_id, question.question_id, fraction >= 1.0, now)
-    review.record_review(player.user_id, question.question_id, fraction, now)
-    db.session.commit()
+    connection.execute(ADD_POINTS, {"player_id": player_id, "points": scored.points, "new_streak": scored.streak})
+    db.session.commit()  # before the phone is told: an acknowledged answer is stored
     return Taken(position, scored.points)
+
+
+# The projector's tally in one round trip: the game's current question, its answers, who may answer it.
+TALLY = (select(LiveGame.position,
+                select(func.count()).select_from(LiveAnswer)
+                .where(LiveAnswer.game_id == LiveGame.id, LiveAnswer.position == LiveGame.position)
+                .scalar_subquery().label("answered"),
+                select(func.count()).select_from(LivePlayer)
+                .where(LivePlayer.game_id == LiveGame.id, LivePlayer.removed.is_(False),
+                       LivePlayer.first_position <= LiveGame.position)
+                .scalar_subquery().label("expected"))
+         .where(LiveGame.id == bindparam("game_id")))
+
+
+def tally(game_id: int) -> dict[str, int] | None:
+    """The current question's position, how many answered it and how many may (None: no such game)."""
+    row = db.session.connection().execute(TALLY, {"game_id": game_id}).one_or_none()
+    return None if row is None else {"position": row.position, "answered": row.answered, "expected": row.expected}
 
 
 def answered_count(game: LiveGame) -> int:

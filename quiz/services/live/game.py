@@ -5,7 +5,7 @@ Each step is one short transaction whose UPDATE checks the phase it expects, so 
 """
 import random
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import cast
 
 from sqlalchemy import CursorResult, Update, func, select, update
@@ -16,9 +16,12 @@ from quiz.kinds import kind_for
 from quiz.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Quiz, User, now_utc
 from quiz.services import accounts
 from quiz.services.nicknames import normalise_nickname
+from quiz.services.live.reviews import settle_question
 from quiz.services.selection import draw_questions
 
 DEFAULT_SECONDS, MIN_SECONDS, MAX_SECONDS = 20, 5, 240
+# Answers this long after the countdown still count (the trip from the phone to the server).
+GRACE_SECONDS = 1.0
 PIN_TRIES = 20
 
 
@@ -46,6 +49,11 @@ def nickname_key(nickname: str) -> str:
     """Fold a nickname so look-alikes collide in one game: normalised (NFKC, no invisible characters),
     then case and spaces ignored."""
     return "".join(normalise_nickname(nickname).casefold().split())[:40]
+
+
+def deadline(started: datetime, seconds: int) -> datetime:
+    """When a question started at `started` stops taking answers, by the server's clock."""
+    return started + timedelta(seconds=seconds + GRACE_SECONDS)
 
 
 def seconds_per_question(quiz: Quiz, count: int) -> int:
@@ -133,14 +141,19 @@ def remove_player(game: LiveGame, player_id: int) -> bool:
     return bool(removed)
 
 
-def move(game: LiveGame, expected: tuple[str, ...], **values) -> None:
-    """Change the game only if it is still in one of the expected phases at this position."""
-    moved = changed(update(LiveGame).where(
-        LiveGame.id == game.id, LiveGame.phase.in_(expected), LiveGame.position == game.position)
-        .values(**values))
-    if not moved:
+def moved(game: LiveGame, expected: tuple[str, ...], **values) -> None:
+    """Change the game only if it is still in one of the expected phases at this position (no commit)."""
+    if not changed(update(LiveGame).where(
+            LiveGame.id == game.id, LiveGame.phase.in_(expected), LiveGame.position == game.position)
+            .values(**values)):
         db.session.rollback()
         raise WrongPhase(game.phase)
+    db.session.refresh(game)
+
+
+def move(game: LiveGame, expected: tuple[str, ...], **values) -> None:
+    """Change the game as `moved` does, and commit."""
+    moved(game, expected, **values)
     db.session.commit()
     db.session.refresh(game)
 
@@ -153,21 +166,45 @@ def open_next_question(game: LiveGame, when: datetime | None = None) -> None:
          question_started_at=when or now_utc())
 
 
-def close_question(game: LiveGame) -> None:
-    """End the current question: show the answer; players who gave none lose their streak."""
-    move(game, ("question",), phase="reveal")
+def settle(game: LiveGame) -> None:
+    """The open question's end, in the caller's transaction: players who gave no answer lose their streak;
+    every answer reviews its player's card (once: only the one move out of "question" gets here)."""
     answered = select(LiveAnswer.player_id).where(LiveAnswer.game_id == game.id,
                                                   LiveAnswer.position == game.position)
     db.session.execute(update(LivePlayer).where(LivePlayer.game_id == game.id, LivePlayer.id.not_in(answered))
                        .values(streak=0))
+    settle_question(game.id, game.position)
+
+
+def close_question(game: LiveGame) -> None:
+    """End the current question: show the answer, settle its answers (see settle)."""
+    moved(game, ("question",), phase="reveal")
+    settle(game)
     db.session.commit()
+
+
+def close_if_due(game: LiveGame, now: datetime | None = None) -> bool:
+    """Close the open question if its countdown and grace are over (no projector needs to be open);
+    True if this call closed it. Another process closing it first is no error."""
+    started = game.question_started_at
+    if game.phase != "question" or started is None or (now or now_utc()) <= deadline(started, game.seconds):
+        return False
+    try:
+        close_question(game)
+    except WrongPhase:
+        return False
+    return True
 
 
 def end_game(game: LiveGame) -> None:
     """Finish the game, give its PIN back and store every player's result (see finish)."""
     from quiz.services.live.finish import store_attempts
 
-    move(game, ("lobby", "question", "reveal"), phase="ended", pin=None, ended_at=now_utc())
+    was_open = game.phase == "question"
+    # The phase named exactly, so an open question is settled once even if a close races this end.
+    moved(game, ("question",) if was_open else ("lobby", "reveal"), phase="ended", pin=None, ended_at=now_utc())
+    if was_open:
+        settle(game)
     store_attempts(game)
     db.session.commit()
 
