@@ -53,8 +53,25 @@ def creations(config_name: str):
         "Too many new players from your network in a short time. Wait a few minutes and try again."))
 
 
+# Limits that apply to every route; this app sets none (each limit is a decorator on its view).
+ROUTE_WIDE_LIMITS = ("RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION", "RATELIMIT_META")
+
+
+def check_only_limited_views(app: Flask) -> None:
+    """Drop Flask-Limiter's check before every request when no limit covers every route.
+
+    A decorated view checks its own limits when it is called; the per-request check only looks for
+    application, default and meta limits, which cost an answer 5% to find none. An operator who
+    configures route-wide limits keeps it. (With limits switched off, Flask-Limiter installs no hooks.)
+    """
+    hooks = app.before_request_funcs.get(None, [])
+    if limiter._check_request_limit in hooks and not any(app.config.get(name) for name in ROUTE_WIDE_LIMITS):
+        hooks.remove(limiter._check_request_limit)
+
+
 def init_app(app: Flask) -> None:
     """Send Flask-Limiter's messages (such as the switch to in-memory counting) to the app's log."""
     limiter_log = logging.getLogger("flask-limiter")
     if default_handler not in limiter_log.handlers:
         limiter_log.addHandler(default_handler)
+    check_only_limited_views(app)

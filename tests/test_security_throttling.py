@@ -143,3 +143,12 @@ def test_guessing_reset_codes_is_throttled_like_sign_in(app):
                 "confirm": "a brand new passphrase"}
         codes = [attacker.post("/auth/reset", form, token_from="/auth/reset").status_code for _ in range(7)]
     assert codes == [400] * 5 + [429, 429]
+
+
+def test_a_site_wide_limit_an_operator_configures_still_applies_to_every_page(app):
+    # Without one, the per-request check is dropped (quiz/throttle.py); with one it must stay.
+    with throttled(app, RATELIMIT_DEFAULT="3 per minute") as (other, _clock):
+        visitor = from_address(other, ATTACKER)
+        codes = [visitor.client.get("/quiz/alipay-quick").status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 429]
+        assert from_address(other, OWNER).client.get("/quiz/alipay-quick").status_code == 200
