@@ -69,6 +69,19 @@ def test_overall_sums_the_best_score_of_each_quiz(client):
     assert (total_of(both).score, total_of(both).quizzes, total_of(both).total) == (11, 2, 46)
 
 
+def test_totals_kept_by_deltas_equal_the_sum_of_each_quiz_best(client, best_attempt_counts):
+    user = player("加")
+    with quiz_settings("alipay-all", ranked_attempt="best"):
+        for score, seconds, slug, total in [(4, 90, "alipay-quick", 10), (7, 120, "alipay-all", 36),
+                                            (6, 80, "alipay-quick", 10), (3, 30, "alipay-quick", 10),
+                                            (6, 50, "alipay-quick", 10), (9, 200, "alipay-all", 36)]:
+            finish(user, score, seconds, slug=slug, total=total)
+    kept = total_of(user)
+    assert (kept.quizzes, kept.score, kept.total, kept.seconds) == (2, 6 + 9, 10 + 36, 50 + 200)
+    assert kept.accuracy == pytest.approx(15 / 46)
+    assert kept.finished_at == standing(user, "alipay-all").finished_at
+
+
 def test_accuracy_board_has_no_speed_component(client, best_attempt_counts):
     careful, quick = player("细"), player("快")
     finish(careful, 10, 900)

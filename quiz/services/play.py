@@ -6,7 +6,7 @@ import random
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -15,7 +15,6 @@ from quiz.kinds import kind_for
 from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
 from quiz.services import fairplay, standings
 from quiz.services.selection import draw_questions
-from quiz.services.rows import changed_rows
 
 
 class PlayError(Exception):
@@ -133,15 +132,21 @@ def has_next(attempt: Attempt) -> bool:
     return not attempt.is_finished and attempt.answered < attempt.total
 
 
+_attempts = Attempt.__table__
+# The finish is stamped only once (finished_at still empty); RETURNING hands the row to the standings.
+FINISH_COMPLETE = (update(_attempts).where(_attempts.c.id == bindparam("attempt_id"),
+                                           _attempts.c.answered >= _attempts.c.total, _attempts.c.finished_at.is_(None))
+                   .values(finished_at=bindparam("finished_at")).returning(*standings.FINISHED))
+FINISH_EXPIRED = (update(_attempts).where(_attempts.c.id == bindparam("attempt_id"), _attempts.c.finished_at.is_(None))
+                  .values(finished_at=bindparam("finished_at")).returning(*standings.FINISHED))
+
+
 def finish_if_complete(attempt_id: int) -> None:
     """Stamp the finish time once every question has its answer."""
-    finished = changed_rows(
-        update(Attempt)
-        .where(Attempt.id == attempt_id, Attempt.answered >= Attempt.total, Attempt.finished_at.is_(None))
-        .values(finished_at=now_utc())
-    )
-    if finished:  # leaderboard hook: standings change in this same transaction
-        standings.record_finish(attempt_id)
+    finished = db.session.connection().execute(FINISH_COMPLETE, {"attempt_id": attempt_id,
+                                                                 "finished_at": now_utc()}).one_or_none()
+    if finished is not None:  # leaderboard hook: standings change in this same transaction
+        standings.fold_finish(finished)
 
 
 def deadline(attempt: Attempt) -> datetime | None:
@@ -173,11 +178,10 @@ def finish_if_expired(attempt: Attempt, grace_seconds: int = GRACE_SECONDS) -> b
     if attempt.is_finished or end is None or now_utc() <= end + timedelta(seconds=grace_seconds):
         return False
     last = max(end, last_answer_at(attempt.id) or end)
-    finished = changed_rows(
-        update(Attempt).where(Attempt.id == attempt.id, Attempt.finished_at.is_(None)).values(finished_at=last)
-    )
-    if finished:
-        standings.record_finish(attempt.id)
+    finished = db.session.connection().execute(FINISH_EXPIRED, {"attempt_id": attempt.id,
+                                                                "finished_at": last}).one_or_none()
+    if finished is not None:
+        standings.fold_finish(finished)
     db.session.commit()
     db.session.refresh(attempt)
     return True

@@ -1,7 +1,13 @@
-"""Leaderboard write path: fold each finished attempt into standings, in the finishing transaction."""
-from datetime import datetime
+"""Leaderboard write path: fold each finished attempt into standings, in the finishing transaction.
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+Standings keep each player's best attempt per quiz and period; totals are the sums of those bests,
+kept by deltas: a finish that improves a standing adds the difference to the total, so no finish
+ever re-reads the player's other standings.
+"""
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, bindparam, case, select, update
 
 from quiz.extensions import db
 from quiz.models import Attempt, BoardTotal, Quiz, Standing, User
@@ -9,6 +15,21 @@ from quiz.models.standing import ALL_TIME
 from quiz.services.upsert import upsert
 
 PERIOD_TABS = ("week", "month", "all")
+AnyRow = Row[*tuple[Any, ...]]
+_attempts, _standings, _totals = Attempt.__table__, Standing.__table__, BoardTotal.__table__
+
+# What folding a finish needs, as the finishing UPDATE ... RETURNING gives it (no second read).
+FINISHED = (_attempts.c.id, _attempts.c.user_id, _attempts.c.quiz_id, _attempts.c.score, _attempts.c.total,
+            _attempts.c.started_at, _attempts.c.finished_at, _attempts.c.ranked,
+            select(Quiz.__table__.c.published).where(Quiz.__table__.c.id == _attempts.c.quiz_id)
+            .scalar_subquery().label("published"))
+FINISHED_ROW = select(*FINISHED).where(_attempts.c.id == bindparam("attempt_id"),
+                                       _attempts.c.finished_at.is_not(None))
+BEST_SO_FAR = select(_standings.c.period, _standings.c.score, _standings.c.total, _standings.c.seconds).where(
+    _standings.c.user_id == bindparam("user_id"), _standings.c.quiz_id == bindparam("quiz_id"),
+    _standings.c.period.in_([bindparam(tab) for tab in PERIOD_TABS]))
+PLAYER_HIDDEN = (select(User.__table__.c.hidden_from_boards).where(User.__table__.c.id == bindparam("user_id"))
+                 .with_for_update(key_share=True))
 
 
 def period_key(tab: str, when: datetime) -> str:
@@ -22,59 +43,70 @@ def period_key(tab: str, when: datetime) -> str:
 
 
 def record_finish(attempt_id: int) -> None:
-    """Fold a just-finished attempt into its player's standings and totals for every period.
+    """Fold a finished attempt, read by its id, into its player's standings and totals."""
+    row = db.session.connection().execute(FINISHED_ROW, {"attempt_id": attempt_id}).one_or_none()
+    if row is not None:
+        fold_finish(row)
+
+
+def fold_finish(row: AnyRow) -> None:
+    """Fold a just-finished attempt (a row of FINISHED) into its player's standings and totals.
 
     Called inside the transaction that stamps the finish, so a board never lags behind or sees half.
     Only ranked attempts count (services.fairplay): by default a player's first attempt at a
     published quiz; later ones are practice. Practice sessions and daily challenges (unpublished
     quizzes built per player or per day) are not quizzes people chose to compete on: never ranked.
     """
-    row = db.session.execute(
-        select(Attempt.user_id, Attempt.quiz_id, Attempt.score, Attempt.total, Attempt.started_at,
-               Attempt.finished_at).join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(Attempt.id == attempt_id, Attempt.finished_at.is_not(None), Attempt.ranked.is_(True),
-               Quiz.published.is_(True))
-    ).one_or_none()
-    if row is None:
+    if not (row.ranked and row.published):
         return
     hidden = lock_player(row.user_id)
-    values = {"user_id": row.user_id, "quiz_id": row.quiz_id, "attempt_id": attempt_id, "score": row.score,
+    values = {"user_id": row.user_id, "quiz_id": row.quiz_id, "attempt_id": row.id, "score": row.score,
               "total": row.total, "accuracy": row.score / row.total if row.total else 0.0,
               "seconds": max(0, int((row.finished_at - row.started_at).total_seconds())),
               "finished_at": row.finished_at, "hidden": hidden}
-    periods = [period_key(tab, row.finished_at) for tab in PERIOD_TABS]
-    upsert(Standing, ("user_id", "quiz_id", "period"), [{**values, "period": p} for p in periods], only_if=keeps_best)
-    refresh_totals(row.user_id, periods, hidden)
+    periods = {tab: period_key(tab, row.finished_at) for tab in PERIOD_TABS}
+    before = {old.period: old for old in db.session.connection().execute(
+        BEST_SO_FAR, {"user_id": row.user_id, "quiz_id": row.quiz_id, **periods})}
+    better = [p for p in periods.values() if p not in before or beats(values, before[p])]
+    if not better:
+        return
+    upsert(Standing, ("user_id", "quiz_id", "period"), [{**values, "period": p} for p in better])
+    upsert(BoardTotal, ("user_id", "period"), [delta(values, p, before.get(p)) for p in better], changes=add_delta)
 
 
 def lock_player(user_id: int) -> bool:
     """Lock the player's row until commit (PostgreSQL) and return their privacy switch.
 
     Two attempts of one player finishing at once then update standings and totals one after the
-    other, never losing either. FOR NO KEY UPDATE, so the foreign-key checks of their own inserts
-    (KEY SHARE on the same row) cannot deadlock with it. SQLite already runs one writer at a time.
+    other, never losing either (the standings read above are their latest). FOR NO KEY UPDATE, so
+    the foreign-key checks of their own inserts (KEY SHARE on the same row) cannot deadlock with it.
+    SQLite already runs one writer at a time.
     """
-    return bool(db.session.scalar(
-        select(User.hidden_from_boards).where(User.id == user_id).with_for_update(key_share=True)))
+    return bool(db.session.connection().execute(PLAYER_HIDDEN, {"user_id": user_id}).scalar())
 
 
-def keeps_best(excluded) -> ColumnElement[bool]:
-    """Replace a standing only by a better attempt: more points, or as many in less time."""
-    return or_(excluded.score > Standing.score,
-               and_(excluded.score == Standing.score, excluded.seconds < Standing.seconds))
+def beats(new: dict[str, Any], old: AnyRow) -> bool:
+    """A standing is replaced only by a better attempt: more points, or as many in less time."""
+    return new["score"] > old.score or (new["score"] == old.score and new["seconds"] < old.seconds)
 
 
-def refresh_totals(user_id: int, periods: list[str], hidden: bool) -> None:
-    """Recount the player's overall totals for the periods from their best standing per quiz."""
-    sums = db.session.execute(
-        select(Standing.period, func.count(), func.sum(Standing.score), func.sum(Standing.total),
-               func.sum(Standing.seconds), func.max(Standing.finished_at))
-        .where(Standing.user_id == user_id, Standing.period.in_(periods)).group_by(Standing.period)
-    ).all()
-    upsert(BoardTotal, ("user_id", "period"), [
-        {"user_id": user_id, "period": period, "quizzes": count, "score": score, "total": total,
-         "accuracy": score / total if total else 0.0, "seconds": seconds, "finished_at": reached, "hidden": hidden}
-        for period, count, score, total, seconds, reached in sums])
+def delta(new: dict[str, Any], period: str, old: AnyRow | None) -> dict[str, Any]:
+    """What the new standing adds to the player's total of the period (all of it when it is the first)."""
+    score, total = new["score"] - (old.score if old else 0), new["total"] - (old.total if old else 0)
+    return {"user_id": new["user_id"], "period": period, "quizzes": 0 if old else 1, "score": score,
+            "total": total, "accuracy": score / total if total else 0.0,
+            "seconds": new["seconds"] - (old.seconds if old else 0), "finished_at": new["finished_at"],
+            "hidden": new["hidden"]}
+
+
+def add_delta(excluded) -> dict[str, ColumnElement[Any]]:
+    """On an existing total add the delta; a new total is the delta itself (the player's first standing)."""
+    score, total = _totals.c.score + excluded.score, _totals.c.total + excluded.total
+    return {"quizzes": _totals.c.quizzes + excluded.quizzes, "score": score, "total": total,
+            "accuracy": case((total > 0, score / total), else_=0.0),
+            "seconds": _totals.c.seconds + excluded.seconds, "hidden": excluded.hidden,
+            "finished_at": case((_totals.c.finished_at > excluded.finished_at, _totals.c.finished_at),
+                                else_=excluded.finished_at)}
 
 
 def set_hidden(user_id: int, hidden: bool) -> None:
