@@ -105,6 +105,8 @@ def measure(args: argparse.Namespace, database_url: str) -> None:
         stats = pstats.Stats(profiler).strip_dirs()
         stats.sort_stats("cumulative").print_stats(args.top)
         stats.sort_stats("tottime").print_stats(args.top)
+        if args.callees:
+            stats.sort_stats("cumulative").print_callees(args.callees)
     # Other work on the machine only adds time: the fastest block of each is the steadiest figure.
     print(f"fastest block: ceiling {best['ceiling'] * 1e3:.3f} ms, app {best['app'] * 1e3:.3f} ms CPU per answer")
     print(f"inprocess_app_vs_ceiling cpu={median(cpu_shares):.3f} wall={median(wall_shares):.3f}"
@@ -119,6 +121,7 @@ def main() -> None:
     parser.add_argument("--postgresql", action="store_true", help="a throw-away PostgreSQL database")
     parser.add_argument("--profile", type=int, default=0, help="then profile this many app answers")
     parser.add_argument("--top", type=int, default=40, help="functions to list in each profile table")
+    parser.add_argument("--callees", help="then what functions matching this pattern call, with their times")
     args = parser.parse_args()
     if args.postgresql:
         with postgres_database(PG_ADMIN_URL, "quiz_profile") as url:

@@ -96,10 +96,14 @@ def normalise_database_url(url: str) -> str:
 
 
 def engine_options(uri: str, pool_size: int) -> dict[str, Any]:
-    """Size PostgreSQL's pool; SQLite gets its pragmas on connect instead."""
+    """Size PostgreSQL's pool and check its connections before use (a restarted server drops them).
+
+    A SQLite connection is an open file that nothing on the other side can drop: no ping (it
+    was a statement on every request); SQLite gets its pragmas on connect instead.
+    """
     if uri.startswith("postgresql"):
         return {"pool_pre_ping": True, "pool_size": pool_size, "max_overflow": pool_size}
-    return {"pool_pre_ping": True}
+    return {}
 
 
 def ensure_secret_key(app: Flask) -> None:

@@ -156,8 +156,8 @@ def test_upgrading_keeps_event_dates_and_detects_the_language_of_stored_timeline
 
 
 @pytest.mark.parametrize("options, expected", [
-    ({"pool_recycle": 300}, {"pool_pre_ping": True, "pool_recycle": 300}),
-    ({"pool_pre_ping": False}, {"pool_pre_ping": False}),
+    ({"pool_recycle": 300}, {"pool_recycle": 300}),
+    ({"pool_pre_ping": True}, {"pool_pre_ping": True}),
 ])
 def test_configured_engine_options_are_merged_with_the_computed_ones(tmp_path, options, expected):
     app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db",
