@@ -20,6 +20,23 @@ def wtforms_messages(locale: str) -> NullTranslations:
     return Translations.load(messages_path(), [locale], domain="wtforms")
 
 
+class PageLanguageMessages:
+    """WTForms' messages in the page's language, the language chosen only when a message is needed.
+
+    Most submitted forms are valid and say nothing (an answer); choosing the locale for them was
+    a third of building the answer form.
+    """
+
+    def gettext(self, string: str) -> str:
+        return wtforms_messages(str(get_locale())).gettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return wtforms_messages(str(get_locale())).ngettext(singular, plural, n)
+
+
+PAGE_LANGUAGE_MESSAGES = PageLanguageMessages()
+
+
 class Form(FlaskForm):
     """A FlaskForm whose built-in messages ("This field is required.") follow the page's language."""
 
@@ -27,7 +44,7 @@ class Form(FlaskForm):
         def get_translations(self, form):
             if not current_app.config.get("WTF_I18N_ENABLED", True):
                 return super().get_translations(form)
-            return wtforms_messages(str(get_locale()))
+            return PAGE_LANGUAGE_MESSAGES
 
 
 class EmptyForm(Form):

@@ -137,6 +137,15 @@ def test_sign_in_prompt_is_translated(app):
     assert "请先登录再查看这个页面。" in page and "Please log in" not in page
 
 
+@pytest.mark.parametrize("language, message", [("zh-CN", "该字段是必填字段。"), ("en", "This field is required.")])
+def test_built_in_form_messages_follow_the_page_language(actions, language, message):
+    # WTForms' own messages are looked up only when a form has one to show (quiz/forms.py).
+    actions.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    page = actions.post("/auth/signup", {"username": "", "nickname": "学生", "password": "correct horse battery",
+                                         "confirm": "correct horse battery"}).get_data(as_text=True)
+    assert message in page
+
+
 def test_partly_right_answer_reads_partly_right_on_the_result(app, actions):
     fixed_quiz("partial-order", ["order"])
     actions.guest()
