@@ -7,7 +7,7 @@ commit it as before; columns not read here (the password hash) load on first use
 """
 import secrets
 from sqlalchemy import RowMapping, bindparam, inspect, select
-from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm import configure_mappers, make_transient_to_detached
 
 from quiz.extensions import db, login_manager
 from quiz.models import User
@@ -39,6 +39,8 @@ def persistent(values: RowMapping) -> User:
     known = db.session.identity_map.get(_MAPPER.identity_key_from_primary_key((values["id"],)))
     if known is not None:
         return known
+    if not _MAPPER.configured:  # a fresh process whose first request is signed in: no query has set up the ORM yet
+        configure_mappers()
     user = _MAPPER.class_manager.new_instance()
     user.__dict__.update(values)
     make_transient_to_detached(user)  # no pending changes; the other columns expired, loaded on first use
