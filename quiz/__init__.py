@@ -29,13 +29,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     """Bind every extension to this app."""
-    from quiz import database, filters, i18n, jobqueue, security, sessions, throttle
+    from quiz import database, filters, i18n, jobqueue, security, sessions, throttle, uploads
     from quiz.extensions import babel, csrf, db, limiter, login_manager, migrate
     from quiz.live import sockets as live_sockets
 
     db.init_app(app)
     database.install_sqlite_pragmas(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    app.before_request(uploads.allow_image_uploads)  # first: CSRFProtect's hook parses the body
     csrf.init_app(app)
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)

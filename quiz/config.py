@@ -28,6 +28,10 @@ def defaults(app: Flask) -> dict[str, Any]:
         # file's text: a previewed timeline waits on the server for its confirmation.
         "UPLOAD_LIMIT": 1 * MB,
         "MAX_CONTENT_LENGTH": 1 * MB + 64 * 1024,
+        # A question's image (quiz/security.py raises the request limit on the question editor only):
+        # a phone photo saved as JPEG is 2-4 MB; it is stored scaled down to 1600 px, a few hundred KB,
+        # so a larger upload would only cost the teacher's bandwidth and the server's memory.
+        "IMAGE_UPLOAD_LIMIT": 4 * MB,
         # Werkzeug's default, set here to be seen: per text field, and for the parser's buffer of an
         # uploaded file (64 KB refused 1 MB files made of short lines).
         "MAX_FORM_MEMORY_SIZE": 500 * 1024,

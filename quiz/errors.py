@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, SecurityErro
 
 from quiz.extensions import db, login_manager
 from quiz.filters import file_size
+from quiz.uploads import upload_limit
 
 
 def abort_with(code: int, message: str) -> NoReturn:
@@ -29,8 +30,7 @@ def render_http_error(error: HTTPException):
         404: _("That page does not exist."),
         405: _("That action is not allowed here."),
         409: _("That was already done, or it is no longer possible."),
-        413: _("What you sent is too large: a file can be at most %(size)s.",
-               size=file_size(current_app.config["UPLOAD_LIMIT"])),
+        413: _("What you sent is too large: a file can be at most %(size)s.", size=file_size(upload_limit())),
         429: _("Too many attempts. Please wait a minute and try again."),
     }
     code = error.code or 500

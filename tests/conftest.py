@@ -58,6 +58,7 @@ def reset_database(marks: dict) -> None:
     db.session.execute(delete(question_events).where(question_events.c.question_id > marks[Question]))
     db.session.execute(delete(Quiz).where(Quiz.id > marks[Quiz]))
     db.session.execute(delete(Question).where(Question.id > marks[Question]))
+    db.session.execute(db.metadata.tables["question_images"].delete())  # none is seeded
     # A test may hide a seeded question (the URL-map walk posts to every route as an admin): none is hidden at seed.
     db.session.execute(update(Question).where(Question.hidden.is_(True)).values(hidden=False))
     db.session.execute(delete(User))

@@ -1,6 +1,7 @@
 """Typed SQLAlchemy models, one module per domain."""
 from quiz.models.attempt import Answer, Attempt, AttemptItem, Progress
 from quiz.base import Base, now_utc
+from quiz.models.image import QuestionImage
 from quiz.models.job import ImportJob
 from quiz.models.learning import ReviewCard
 from quiz.models.live import LiveAnswer, LiveGame, LivePlayer, LiveQuestion
@@ -14,7 +15,7 @@ from quiz.models.timeline import Event, Timeline
 from quiz.models.user import PasswordReset, User
 
 __all__ = [
-    "ImportJob", "QuestionReport", "ReviewCard",
+    "ImportJob", "QuestionImage", "QuestionReport", "ReviewCard",
     "LiveAnswer", "LiveGame", "LivePlayer", "LiveQuestion",
     "BoardTotal", "Standing",
     "PlaceGame",

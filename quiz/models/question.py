@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from quiz.extensions import db
 from quiz.base import now_utc, one_of
+from quiz.models.image import QuestionImage
 from quiz.models.timeline import Event, Timeline
 
 # Where a question comes from (a CHECK constraint). Kinds are open-ended: the generator adds new ones,
@@ -46,8 +47,12 @@ class Question(db.Model):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
     edited_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    # An optional image shown with the prompt; its alt text is required with it (the editor's rule).
+    image_id: Mapped[int | None] = mapped_column(ForeignKey("question_images.id"), index=True)
+    image_alt: Mapped[str] = mapped_column(String(300), default="")
 
     timeline: Mapped[Timeline | None] = relationship()
+    image: Mapped[QuestionImage | None] = relationship()
     events: Mapped[list[Event]] = relationship(secondary=question_events, order_by=Event.position)
 
 
@@ -62,10 +67,17 @@ class FrozenQuestion:
     choices: Mapped[list[Any]] = mapped_column(JSON)
     answer: Mapped[Any] = mapped_column(JSON)
     explanation: Mapped[str] = mapped_column(Text, default="")
+    image_id: Mapped[int | None] = mapped_column(ForeignKey("question_images.id"), index=True)
+    image_alt: Mapped[str] = mapped_column(String(300), default="")
 
     @declared_attr
     def question(cls) -> Mapped[Question]:
         """The live question (its events explain an answer and find ties in orderings)."""
+        return relationship()
+
+    @declared_attr
+    def image(cls) -> Mapped[QuestionImage | None]:
+        """The image as it was shown (a replaced one stays for the answers given with it)."""
         return relationship()
 
     @staticmethod
@@ -75,4 +87,5 @@ class FrozenQuestion:
                 "question_id": question.id if isinstance(question, Question) else question.question_id,
                 "kind": question.kind, "prompt": question.prompt,
                 "choices": list(question.choices) if choices is None else choices,
-                "answer": question.answer, "explanation": question.explanation}
+                "answer": question.answer, "explanation": question.explanation,
+                "image_id": question.image_id, "image_alt": question.image_alt}

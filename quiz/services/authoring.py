@@ -7,6 +7,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true, update
 from quiz.extensions import db
 from quiz.kinds import is_authored
 from quiz.models import Answer, Event, Question, Timeline, User, now_utc
+from quiz.services import images
 from quiz.services.rows import changed_rows
 
 
@@ -21,6 +22,9 @@ class Draft:
     explanation: str = ""
     timeline_id: int | None = None
     event_ids: list[int] = field(default_factory=list)
+    image_id: int | None = None  # a stored image the question keeps (or a copy shares)
+    image_alt: str = ""
+    new_image: images.Processed | None = None  # an upload, stored when the question is saved
 
 
 def save_question(question: Question | None, draft: Draft, author: User) -> Question:
@@ -30,7 +34,11 @@ def save_question(question: Question | None, draft: Draft, author: User) -> Ques
         db.session.add(question)
     else:
         question.edited_at = now_utc()
+    replaced = question.image_id
     fill(question, draft)
+    if replaced != question.image_id:
+        db.session.flush()
+        images.drop_if_unused(replaced)
     db.session.commit()
     return question
 
@@ -45,7 +53,7 @@ def editable(question: Question) -> Draft:
     answer = question.answer["order"] if isinstance(question.answer, dict) else question.answer
     return Draft(kind=kind, prompt=question.prompt, choices=list(question.choices), answer=answer,
                  explanation=question.explanation, timeline_id=question.timeline_id,
-                 event_ids=[e.id for e in question.events])
+                 event_ids=[e.id for e in question.events], image_id=question.image_id, image_alt=question.image_alt)
 
 
 def copy_question(question: Question, author: User) -> Question:
@@ -75,6 +83,8 @@ def fill(question: Question, draft: Draft, events: dict[int, Event] | None = Non
     question.kind, question.prompt = draft.kind, draft.prompt
     question.choices, question.answer = draft.choices, draft.answer
     question.explanation, question.timeline_id = draft.explanation, draft.timeline_id
+    question.image_id = images.store(draft.new_image).id if draft.new_image else draft.image_id
+    question.image_alt = draft.image_alt
     if events is None:
         events = {e.id: e for e in db.session.scalars(select(Event).where(Event.id.in_(draft.event_ids)))}
     question.events = [events[i] for i in draft.event_ids if i in events]

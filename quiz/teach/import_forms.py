@@ -1,16 +1,13 @@
 """Forms for importing a timeline file and a CSV of questions."""
-from flask import current_app
 from flask_babel import gettext as _, lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
 from quiz import generator
-from quiz.errors import abort_with
-from quiz.filters import file_size
 from quiz.forms import Form
 from quiz.services import timeline_import
-from quiz.teach.forms import strip
+from quiz.teach.forms import read_within, strip
 
 SLUG_RULE = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -23,11 +20,8 @@ class UploadField(FileField):
     def pre_validate(self, form) -> None:
         """Read the upload and decode it, naming the problem if it is too large or not UTF-8 text."""
         if self.data and hasattr(self.data, "read"):
-            limit = current_app.config["UPLOAD_LIMIT"]
-            raw = self.data.read(limit + 1)
-            if len(raw) > limit:
-                abort_with(413, _("The file is larger than %(size)s, the most a file can be. Split it into "
-                                  "several files.", size=file_size(limit)))
+            raw = read_within(self.data, _("The file is larger than %(size)s, the most a file can be. Split it "
+                                           "into several files."))
             try:
                 self.text = generator.decode(raw)
             except generator.TimelineError as error:  # binary, or not UTF-8 (CSV files too)

@@ -34,7 +34,8 @@ def question_form(kind: str, question: Question | None = None) -> QuestionForm:
     """A question form with the timeline and event pickers filled in."""
     found = timelines()
     form = QuestionForm(kind, {t.id: {e.id for e in t.events} for t in found},
-                        languages={t.id: t.language for t in found})
+                        languages={t.id: t.language for t in found},
+                        current_image_id=question.image_id if question is not None else None)
     form.timeline.choices = [SelectChoice(t.id, t.title) for t in found]
     form.event.choices = event_choices(_("No event"))
     if question is not None and request.method == "GET":
