@@ -86,3 +86,22 @@ def test_an_unpublished_quizs_image_never_reaches_a_student_even_by_guessing(peo
     assert student.client.get(f"/images/{hidden.image_id}/{question.image.digest}").status_code == 404
     assert student.client.get(f"/images/{question.image_id}/{hidden.image.digest}").status_code == 404
     assert student.client.get(f"/images/{hidden.image_id + 1000}/{hidden.image.digest}").status_code == 404
+
+
+def test_a_live_game_shows_it_on_the_projector_only(people, app):
+    from live_support import game, join
+    from quiz.services.live import game as live
+
+    clients, question = people
+    quiz = teacher_quiz(user("author"), [question.id])
+    host = signed_in(app, "teacher", "host")  # hosts a published quiz another teacher wrote
+    response = host.post(f"/live/host/quiz/{quiz.id}", {"seconds": "20"}, token_from=f"/quiz/{quiz.slug}")
+    game_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
+    phone = join(app, game(game_id).pin, "小红")
+    live.open_next_question(game(game_id))
+    db.session.commit()
+    projector = host.client.get(f"/live/host/{game_id}").get_data(as_text=True)
+    assert f'<img src="{address(question)}" alt="地图"' in projector
+    assert host.client.get(address(question)).status_code == 200
+    assert phone.client.get(address(question)).status_code == 404
+    assert clients["other teacher"].client.get(address(question)).status_code == 404

@@ -11,7 +11,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
-from quiz.models import Attempt, AttemptItem, Question, QuestionImage, User
+from quiz.models import Attempt, AttemptItem, LiveGame, LiveQuestion, Question, QuestionImage, User
 
 # The formats taken, by Pillow's name; anything else is refused whatever the file is called.
 MIME_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
@@ -116,11 +116,14 @@ def drop_if_unused(image_id: int | None) -> None:
 
 def may_see(user: User, image: QuestionImage) -> bool:
     """The rule of the questions showing it: an admin; the author of a question that has it now; a player
-    it was shown to in one of their own attempts (started on a quiz they could play). Nobody else.
+    it was shown to in one of their own attempts (started on a quiz they could play); the host of a live
+    game that asks it (on the projector; phones only get the options). Nobody else.
     """
     if user.role == "admin":
         return True
     authored = exists().where(Question.image_id == image.id, Question.author_id == user.id)
-    shown = (exists().where(AttemptItem.image_id == image.id, AttemptItem.attempt_id == Attempt.id,
-                            Attempt.user_id == user.id))
-    return bool(db.session.scalar(select(authored | shown)))
+    shown = exists().where(AttemptItem.image_id == image.id, AttemptItem.attempt_id == Attempt.id,
+                           Attempt.user_id == user.id)
+    hosted = exists().where(LiveQuestion.image_id == image.id, LiveQuestion.game_id == LiveGame.id,
+                            LiveGame.host_id == user.id)
+    return bool(db.session.scalar(select(authored | shown | hosted)))
