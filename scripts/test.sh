@@ -18,7 +18,8 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test]'
 
-# PostgreSQL: start the local cluster if it is down, then make a fresh database for this run.
+# PostgreSQL: start the local cluster if it is down, then make a fresh database for this run (each
+# worker makes and drops its own beside it: <name>_gw0, <name>_gw1).
 pg_ready() { pg_isready -h 127.0.0.1 -p 5432 -q; }
 if ! pg_ready; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
@@ -32,11 +33,15 @@ trap cleanup EXIT
 echo "== ruff and mypy on quiz/ =="
 bash scripts/lint.sh
 
+# Two workers (the machines have two cores), each with its own database (tests/conftest.py); extra
+# arguments come after, so `-n 0` runs in one process.
+parallel=(-n 2 --dist loadgroup)
+
 echo "== tests on SQLite =="
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest "${parallel[@]}" "$@"
 
 echo "== tests on PostgreSQL ($pg_db) =="
 psql_admin -c "CREATE DATABASE $pg_db"
 # The generator tests touch no database; everything else runs again on PostgreSQL.
 TEST_DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:5432/$pg_db" \
-  .venv/bin/python -m pytest --ignore=tests/generator "$@"
+  .venv/bin/python -m pytest "${parallel[@]}" --ignore=tests/generator "$@"

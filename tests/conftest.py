@@ -1,9 +1,16 @@
 """Fixtures: one migrated database per run (SQLite, or PostgreSQL via TEST_DATABASE_URL),
-the bundled timeline loaded once, and every test starting from the same rows."""
+the bundled timeline loaded once, and every test starting from the same rows.
+
+Under pytest-xdist (`-n 2`, as scripts/test.sh runs the suite) each worker has its own database: a
+SQLite file in its own temporary folder, or TEST_DATABASE_URL's database name with the worker's id
+appended (made at the start, dropped at the end).
+"""
+import contextlib
 import os
 
 import pytest
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import create_engine, delete, func, select, text, update
+from sqlalchemy.engine import make_url
 
 from quiz import create_app
 from quiz.cli import setup_database
@@ -17,13 +24,15 @@ PLAY_TABLES = ("live_answers", "live_players", "live_questions", "live_games",
 CATALOG = (Quiz, Question, Timeline)
 
 
-def base_config(database_url: str) -> dict:
+def base_config(database_url: str, jobs_url: str) -> dict:
     """Test settings: a real database, CSRF on, throttling off unless a test turns it on."""
     return {
         "TESTING": True,
         "SECRET_KEY": "test-secret-of-at-least-32-bytes-long",
         "TRUSTED_HOSTS": ["localhost", "127.0.0.1"],
         "SQLALCHEMY_DATABASE_URI": database_url,
+        # Jobs run inside the request in tests (JOB_IMMEDIATE); Huey still opens its file: one per run, not instance/.
+        "JOB_QUEUE_URL": jobs_url,
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": None,
         # One PBKDF2 round instead of scrypt: sign-ups were a third of the suite's time. Production keeps scrypt.
@@ -32,18 +41,46 @@ def base_config(database_url: str) -> dict:
 
 
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory) -> str:
+def database_url(tmp_path_factory):
     """The database for this run: PostgreSQL when TEST_DATABASE_URL is set, else a SQLite file."""
     url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        return url
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'quiz.sqlite3'}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'quiz.sqlite3'}"
+    elif not worker:
+        yield url
+    else:
+        with worker_database(url, worker) as own:
+            yield own
+
+
+@contextlib.contextmanager
+def worker_database(url: str, worker: str):
+    """A fresh PostgreSQL database for one xdist worker, beside TEST_DATABASE_URL's; dropped after the run."""
+    base = make_url(url)
+    own = base.set(database=f"{base.database}_{worker}")
+    server = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{own.database}"'))
+        yield own.render_as_string(hide_password=False)
+    finally:
+        with server.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{own.database}" WITH (FORCE)'))
+        server.dispose()
 
 
 @pytest.fixture(scope="session")
-def seeded(database_url):
+def settings(database_url, tmp_path_factory) -> dict:
+    """The test app's settings for this run (or this xdist worker)."""
+    return base_config(database_url, f"sqlite:///{tmp_path_factory.mktemp('jobs') / 'jobs.sqlite3'}")
+
+
+@pytest.fixture(scope="session")
+def seeded(settings):
     """Migrate once and load the bundled timeline; return the highest catalog ids."""
-    app = create_app(base_config(database_url))
+    app = create_app(dict(settings))
     with app.app_context():
         setup_database()
         marks = {model: db.session.scalar(select(func.max(model.id))) or 0 for model in CATALOG}
@@ -68,9 +105,9 @@ def reset_database(marks: dict) -> None:
 
 
 @pytest.fixture(scope="session")
-def _served_app(database_url, seeded):
+def _served_app(settings, seeded):
     """The app under test, built once: building one compiles every URL rule (~0.3 s)."""
-    return create_app(base_config(database_url))
+    return create_app(dict(settings))
 
 
 @pytest.fixture
@@ -88,13 +125,13 @@ def app(_served_app, seeded):
 
 
 @pytest.fixture(scope="session")
-def inspector_app(database_url, seeded):
+def inspector_app(settings, seeded):
     """A second app on the same database, for the test's own queries.
 
     Requests to `app` then always get their own app context (and database session), as in
     production, instead of reusing the one the test holds open.
     """
-    return create_app(base_config(database_url))
+    return create_app(dict(settings))
 
 
 @pytest.fixture(autouse=True)

@@ -27,7 +27,7 @@ def row_counts() -> dict[str, int]:
 
 
 # The settings of the `app` fixture that every extra app keeps unless a test overrides them.
-BASE_KEYS = ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "RATELIMIT_ENABLED", "TRUSTED_HOSTS",
+BASE_KEYS = ("TESTING", "SECRET_KEY", "SQLALCHEMY_DATABASE_URI", "JOB_QUEUE_URL", "RATELIMIT_ENABLED", "TRUSTED_HOSTS",
              "PASSWORD_HASH_METHOD")
 
 
@@ -47,7 +47,8 @@ def extra_app(base, **overrides):
 def served(app):
     """Serve an app on a free loopback port from a real threaded WSGI server."""
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # Polled every 50 ms (not 0.5 s) for the stop request: a test's teardown waits for it.
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_port}"

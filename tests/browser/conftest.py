@@ -1,24 +1,26 @@
 """Real-browser fixtures: the app served by a real WSGI server thread, driven by headless Chromium."""
 import os
-import threading
 
 import pytest
-from werkzeug.serving import make_server
+
+from security_support import served
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+@pytest.fixture(scope="session")
+def _site(_served_app):
+    """The test app served on a free loopback port by a real threaded server, started once for the run."""
+    with served(_served_app) as address:
+        yield address
+
+
 @pytest.fixture
-def server(app):
-    """Serve the test app on a free loopback port for the length of one test."""
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    thread.join(timeout=5)
+def server(app, _site):
+    """The served test app's address; the `app` fixture undoes the test's rows and settings after it."""
+    return _site
 
 
 @pytest.fixture(scope="session")
