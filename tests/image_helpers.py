@@ -29,3 +29,12 @@ def png_claiming(width: int, height: int) -> bytes:
     raw[12:29] = header
     raw[29:33] = struct.pack(">I", zlib.crc32(header))
     return bytes(raw)
+
+
+def photo_with_damaged_exif() -> bytes:
+    """A JPEG whose EXIF says the camera's name lies far past the end of the file."""
+    exif = Image.Exif()
+    exif[0x0110] = "Secret Camera 3000"
+    raw = bytearray(exif.tobytes())
+    raw[24:28] = struct.pack(">I", 0x7FFFFFF0)  # the one entry's value offset (after Exif\0\0, TIFF header, count)
+    return picture("JPEG", (60, 30), exif=bytes(raw))

@@ -7,7 +7,7 @@ from PIL import Image
 from sqlalchemy import func, select
 
 from helpers import answer_form, item_at
-from image_helpers import photo_with_metadata, picture, png_claiming
+from image_helpers import photo_with_damaged_exif, photo_with_metadata, picture, png_claiming
 from quiz.extensions import db
 from quiz.models import Question, QuestionImage
 from teach_helpers import signed_in, teacher_quiz, user
@@ -74,6 +74,12 @@ def test_metadata_is_stripped_and_the_photo_turned_upright(teacher):
     assert image.size == (30, 60) and (question.image.width, question.image.height) == (30, 60)
     assert not dict(image.getexif()) and b"Secret Camera" not in question.image.data
     assert "icc_profile" not in image.info and "exif" not in image.info
+
+
+def test_a_photo_with_damaged_metadata_keeps_its_pixels(teacher):
+    assert save(teacher, form(photo_with_damaged_exif(), name="photo.jpg")).status_code == 302
+    image = stored(custom())
+    assert image.size == (60, 30) and not dict(image.getexif())
 
 
 def test_a_large_picture_is_stored_at_most_1600_pixels(teacher):

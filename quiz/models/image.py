@@ -24,5 +24,5 @@ class QuestionImage(db.Model):
     width: Mapped[int]
     height: Mapped[int]
     # Deferred: pages that only link to the image never read its bytes.
-    data: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
     created_at: Mapped[datetime] = mapped_column(default=now_utc)

@@ -48,7 +48,9 @@ def process(raw: bytes) -> Processed:
     """Decode an upload as PNG, JPEG or WebP and re-encode it upright, at most MAX_SIDE, metadata stripped."""
     image = decode(raw)
     kind = image.format or "PNG"
-    image = ImageOps.exif_transpose(image)  # a phone photo turned upright before its EXIF is dropped
+    with warnings.catch_warnings():  # damaged EXIF is only skipped (Pillow warns): the pixels are what is kept
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")
+        image = ImageOps.exif_transpose(image)  # a phone photo turned upright before its EXIF is dropped
     image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
     image = plain_mode(image, kind)
     image.info = {}  # nothing of the upload's metadata is written back
@@ -61,6 +63,7 @@ def decode(raw: bytes) -> Image.Image:
     """Open and fully decode the first frame, or raise BadImage naming the problem."""
     try:
         with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", category=UserWarning, module=r"PIL\.")  # e.g. a truncated EXIF
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(raw), formats=list(MIME_TYPES))
             if image.width * image.height > MAX_PIXELS:
