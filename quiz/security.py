@@ -57,6 +57,11 @@ def is_safe_next(target: str | None) -> TypeGuard[str]:
             and "\\" not in target)
 
 
+def safe_next(target: str | None, fallback: str) -> str:
+    """Where to go after a form: `target` (a `next` the page passed along) if it is on this site, else `fallback`."""
+    return target if is_safe_next(target) else fallback
+
+
 def bounded_int(text: str) -> int | None:
     """Read a whole number from 0 to MAX_ID, counting digits before int() (which is slow on
     thousands of digits and refuses more than 4,300); None for anything else."""

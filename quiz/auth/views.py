@@ -8,7 +8,7 @@ from quiz.auth.forms import ChangePasswordForm, LoginForm, ResetWithCodeForm, Si
 from quiz import throttle
 from quiz.forms import GuestForm
 from quiz.models import User
-from quiz.security import is_safe_next
+from quiz.security import safe_next
 from quiz.services import accounts, invites, resets
 from quiz.web import render_form
 
@@ -26,7 +26,7 @@ def start_session(user: User, remember: bool = False) -> None:
 def next_page(default: str = "play.index") -> str:
     """Where to go after signing in: a local `next`, never another site."""
     target = request.args.get("next")
-    return target if is_safe_next(target) else url_for(default)
+    return safe_next(target, url_for(default))
 
 
 @bp.route("/signup", methods=["GET", "POST"])

@@ -199,8 +199,3 @@ CHECKS = (
     _no_serial_giveaway,
     _options_look_alike,
 )
-
-
-def is_valid(q: Question) -> bool:
-    """Tell whether a question passes every per-question check (no memory of other questions)."""
-    return doubt(q) is None

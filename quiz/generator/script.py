@@ -46,12 +46,6 @@ def mixed_scripts(texts: list[str]) -> bool:
     return any(s for s, _ in marks) and any(t for _, t in marks)
 
 
-def is_traditional(text: str) -> bool:
-    """Tell whether the text carries Traditional-only characters and no Simplified-only ones."""
-    simplified, traditional = script_marks(text)
-    return traditional and not simplified
-
-
 def to_simplified(text: str) -> str:
     """Convert Traditional text to Simplified (OpenCC t2s), or return it as is when the length would change."""
     simple = str(_converter("t2s").convert(text))

@@ -9,8 +9,6 @@ from quiz.extensions import db
 from quiz.models.question import Question
 from quiz.models.user import User
 
-REASONS = ("wrong_key", "unclear", "typo", "other")
-
 
 class QuestionReport(db.Model):
     """One student's report on one question; a second report from them replaces the first."""

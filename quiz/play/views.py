@@ -13,7 +13,7 @@ from quiz.models import Attempt, AttemptItem, Quiz, Timeline
 from quiz.models import now_utc
 from quiz.play import bp
 from quiz.play.forms import AnswerForm, LanguageForm, ReportForm
-from quiz.security import MAX_ID, is_safe_next, query_int
+from quiz.security import MAX_ID, query_int, safe_next
 from quiz.services import answering, classes, dashboard, fairplay, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.kinds import InvalidAnswer, kind_for
@@ -198,5 +198,4 @@ def set_language():
     if not form.validate_on_submit() or form.lang.data not in ("zh_CN", "en"):
         abort_with(400, _("Unknown language."))
     session["lang"] = form.lang.data
-    target = form.next.data
-    return redirect(target if is_safe_next(target) else url_for("play.index"))
+    return redirect(safe_next(form.next.data, url_for("play.index")))

@@ -12,9 +12,6 @@ from quiz.extensions import db
 from quiz.models import Attempt, Quiz
 from quiz.services.selection import planned_count
 
-RANKED_ATTEMPTS = ("first", "best")
-REVEALS = ("after_each", "at_end", "after_date")
-
 
 def next_number(user_id: int, quiz_id: int) -> int:
     """The number the player's next attempt at the quiz gets (1 for the first)."""

@@ -11,7 +11,7 @@ from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Question, Timeline
 from quiz.kinds import AnswerForm, is_authored, kind_for, kind_label
-from quiz.security import bounded_int, is_safe_next, query_int
+from quiz.security import bounded_int, query_int, safe_next
 from quiz.services import authoring
 from quiz.teach import bp
 from quiz.teach.correction_forms import CorrectionForm
@@ -142,9 +142,7 @@ def hide_question(question_id: int, action: str):
     require_post_form()
     authoring.set_hidden(question, action == "hide")
     flash(_("Question hidden: it will not be drawn again.") if action == "hide" else _("Question restored."), "info")
-    target = request.form.get("next")
-    return redirect(target if target and is_safe_next(target) else url_for("teach.preview_question",
-                                                                               question_id=question.id))
+    return redirect(safe_next(request.form.get("next"), url_for("teach.preview_question", question_id=question.id)))
 
 
 @bp.route("/questions/bulk/<any(hide, restore):action>", methods=["POST"])
@@ -155,5 +153,4 @@ def hide_questions(action: str):
     changed = authoring.set_hidden_many(ids, action == "hide", current_user)
     flash(ngettext("%(num)d question hidden.", "%(num)d questions hidden.", changed) if action == "hide"
           else ngettext("%(num)d question restored.", "%(num)d questions restored.", changed), "info")
-    target = request.form.get("next")
-    return redirect(target if target and is_safe_next(target) else url_for("teach.questions"))
+    return redirect(safe_next(request.form.get("next"), url_for("teach.questions")))
