@@ -112,7 +112,7 @@ def test_attempts_allowed_are_enforced_and_the_quiz_page_says_so_before_start(ap
     student = signed_in(app, "student", "student1")
     page = student.client.get(f"/quiz/{quiz.slug}").get_data(as_text=True)
     settings = page.split('id="quiz-settings"')[1].split("</dl>")[0]
-    for said in ("<dd>1</dd>", "10 分钟", "允许 1 次", "剩余 1 次", "整次作答结束后", "本次作答将计入排名"):
+    for said in ("<dd>1</dd>", "10 分钟", "允许 1 次，剩余 1 次", "整次作答结束后", "本次作答将计入排名"):
         assert said in settings, said
     play_through(student, quiz.slug)
     again = student.client.get(f"/quiz/{quiz.slug}").get_data(as_text=True)

@@ -89,3 +89,17 @@ def test_gradebook_has_one_column_per_question_and_a_row_per_student(app):
     other = Actions(app.test_client())
     other.signup("other-teacher", PASSWORD)
     assert other.client.get(f"/teach/quizzes/{quiz.id}/gradebook.csv").status_code == 403
+
+
+def test_gradebook_columns_keep_the_quiz_order_when_attempts_shuffle_it(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    prompts = [f"第{n}题" for n in range(1, 7)]
+    quiz = teacher_quiz(owner, [custom_question(owner, p).id for p in prompts])
+    quiz.shuffle = True  # each attempt shows the six questions in its own order (1 in 720 keeps the quiz's)
+    db.session.commit()
+    attempt_id = play(app, "student1", quiz.slug, right=True)
+    shown = [item_at(attempt_id, n).prompt for n in range(6)]
+    response = teacher.client.get(f"/teach/quizzes/{quiz.id}/gradebook.csv")
+    header = next(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert header[4:] == [f"Q{n} {p}" for n, p in enumerate(prompts, start=1)], shown

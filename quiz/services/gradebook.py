@@ -12,8 +12,9 @@ from quiz.services.results import cell, student_results
 def gradebook_csv(quiz: Quiz, users: list[User] | None) -> str:
     """Points per question of each student's best finished attempt (blank: not asked or unanswered).
 
-    Columns follow the order questions first appear in; with a rule quiz each student draws
-    different questions, so a row fills only the columns of the questions they were asked.
+    Columns follow the quiz's own order (attempts may shuffle it); a rule quiz's, the order questions
+    first appear in: each student draws different questions, so a row fills only the columns of the
+    questions they were asked.
     """
     rows, missing = student_results(quiz, users)
     best_ids = [r.best.id for r in rows]
@@ -28,7 +29,8 @@ def gradebook_csv(quiz: Quiz, users: list[User] | None) -> str:
         prompts.setdefault(question_id, prompt)
         if item_points is not None:
             points[attempt_id][question_id] = item_points
-    columns = list(prompts)
+    position = {item.question_id: n for n, item in enumerate(quiz.items)}
+    columns = sorted(prompts, key=lambda q: position.get(q, len(position)))  # stable: a rule quiz keeps its order
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["nickname", "username", "score", "total"]
