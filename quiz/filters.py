@@ -32,6 +32,15 @@ def language_name(code: str) -> str:
     return str(LANGUAGE_NAMES.get(code, code))
 
 
+# Where a question comes from (Question.origin), as teachers read it; the bank's filter lists the same names.
+ORIGIN_LABELS = {"generated": _l("Generated"), "custom": _l("Written by teachers"), "imported": _l("Imported")}
+
+
+def origin_label(origin: str) -> str:
+    """Name a question's origin in the UI language."""
+    return str(ORIGIN_LABELS.get(origin, origin))
+
+
 def era_label(first: int, last: int, language: str) -> str:
     """Name an era's span of (astronomical) years in the timeline's language: 2003–2008年, 221 BC – AD 618."""
     return era_span(first, last, language)
@@ -62,4 +71,5 @@ def init_app(app: Flask) -> None:
     app.add_template_global(kinds.authored_kinds)
     app.add_template_filter(timeline_error)
     app.add_template_filter(language_name)
+    app.add_template_filter(origin_label)
     app.add_template_filter(era_label)

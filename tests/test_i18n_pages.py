@@ -156,3 +156,20 @@ def test_partly_right_answer_reads_partly_right_on_the_result(app, actions):
     actions.post(f"/attempt/{attempt_id}/answer", {"position": "0", "order": order}, token_from=f"/attempt/{attempt_id}")
     row = visible(actions.client.get(f"/attempt/{attempt_id}/result").get_data(as_text=True))
     assert "◐ 部分正确" in row and "✘" not in row
+
+
+@pytest.mark.parametrize("language, words, codes", [
+    ("zh-CN", ("自动生成", "教师编写"), ("generated", "custom", "which_first", "choice")),
+    ("en", ("Generated", "Written by teachers"), ("generated", "custom", "which_first"))])
+def test_question_cards_name_kind_and_origin_in_words(app, language, words, codes):
+    teacher = signed_in(app, "teacher", "laoshi")
+    mine = custom_question(user("laoshi"))
+    shared = db.session.scalar(select(Question).where(Question.kind == "which_first").order_by(Question.id))
+    headers = {"Accept-Language": language}
+    bank = visible(teacher.client.get("/teach/questions?show=all&kind=which_first", headers=headers).get_data(as_text=True))
+    bank += visible(teacher.client.get("/teach/questions?origin=custom", headers=headers).get_data(as_text=True))
+    previews = "".join(visible(teacher.client.get(f"/teach/questions/{q.id}/preview", headers=headers)
+                               .get_data(as_text=True)) for q in (mine, shared))
+    for text in (bank, previews):
+        assert all(word in text for word in words)
+        assert not [code for code in codes if re.search(rf"\b{code}\b", text)]

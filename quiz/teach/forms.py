@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from quiz.errors import abort_with
-from quiz.filters import file_size
+from quiz.filters import ORIGIN_LABELS, file_size
 from quiz.forms import Form
 from quiz.kinds import kind_for
 from quiz.kinds.forms import EditorForm, strip
@@ -118,9 +118,7 @@ class QuestionFilterForm(Form):
     event = SelectField(_l("Event"), coerce=int, default=0, validators=[Optional()])
     kind = SelectField(_l("Kind"), default="", validators=[Optional()])
     origin = SelectField(_l("Origin"), default="", validators=[Optional()],
-                         choices=[SelectChoice("", _l("All")), SelectChoice("generated", _l("Generated")),
-                                  SelectChoice("custom", _l("Written by teachers")),
-                                  SelectChoice("imported", _l("Imported"))])
+                         choices=[SelectChoice("", _l("All"))] + [SelectChoice(k, v) for k, v in ORIGIN_LABELS.items()])
     show = SelectField(_l("Show"), default="visible", validators=[Optional()],
                        choices=[SelectChoice("visible", _l("In use")), SelectChoice("hidden", _l("Hidden or archived")),
                                 SelectChoice("all", _l("All"))])

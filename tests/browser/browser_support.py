@@ -1,7 +1,26 @@
 """What a player does in the browser, shared by the end-to-end tests."""
 import re
 
-from playwright.sync_api import Page, expect
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+# The two widths issue 13 asks every classroom journey to work at.
+WIDTHS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
+
+
+def new_page(browser: Browser, server: str, width: str, locale: str = "zh-CN") -> Page:
+    """A fresh browser page (its own context: no cookies) at a phone's or a desktop's width."""
+    context = browser.new_context(base_url=server, locale=locale, viewport=WIDTHS[width])
+    context.set_default_timeout(10_000)
+    return context.new_page()
+
+
+def problems(page: Page) -> list[str]:
+    """Axe violations on the page, and sideways scrolling."""
+    page.wait_for_load_state("load")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    return [v["id"] for v in Axe().run(page).response["violations"]] + \
+        ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
 
 
 def play_as_guest(page: Page, nickname: str = "小红", slug: str = "alipay-quick") -> None:

@@ -2,30 +2,15 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
+from browser_support import WIDTHS, new_page, problems
 from leaderboard_support import finish
 from quiz.extensions import db
 from quiz.services import accounts, classes
 from teach_helpers import PASSWORD, class_with, custom_question, teacher_quiz
 
 pytestmark = pytest.mark.browser
-WIDTHS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
-
-
-def new_page(browser: Browser, server: str, width: str) -> Page:
-    """A fresh Chinese-speaking browser page at a phone's or a desktop's width."""
-    context = browser.new_context(base_url=server, locale="zh-CN", viewport=WIDTHS[width])
-    context.set_default_timeout(10_000)
-    return context.new_page()
-
-
-def problems(page: Page) -> list[str]:
-    """Axe violations on the page, and sideways scrolling."""
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    return [v["id"] for v in Axe().run(page).response["violations"]] + \
-        ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
 
 
 def sign_in(page: Page, login: str) -> None:
@@ -110,7 +95,8 @@ def test_student_sees_each_assignment_with_status_and_score(browser, server, wid
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_student_reports_a_question_and_the_teacher_hides_it_in_place(browser, server, width):
+@pytest.mark.parametrize("action", ["correct", "hide"])
+def test_student_reports_a_question_and_the_teacher_fixes_it_in_place(browser, server, width, action):
     teacher_with_a_busy_class()
     student = new_page(browser, server, width)
     sign_in(student, "xiaoming")
@@ -119,8 +105,8 @@ def test_student_reports_a_question_and_the_teacher_hides_it_in_place(browser, s
     student.get_by_label("2005年").check()
     student.get_by_role("button", name="提交答案").click()
     student.get_by_text("反馈这道题的问题").click()
-    student.get_by_label("题目表述不清").check()
-    student.get_by_label("说明（可选）").fill("看不懂题目")
+    student.get_by_label("标为正确的答案是错的").check()
+    student.get_by_label("说明（可选）").fill("应该是2005年")
     assert problems(student) == []
     student.get_by_role("button", name="提交反馈").click()
     expect(student.get_by_text("谢谢！老师会查看这道题。")).to_be_visible()
@@ -129,12 +115,29 @@ def test_student_reports_a_question_and_the_teacher_hides_it_in_place(browser, s
     teacher = new_page(browser, server, width)
     sign_in(teacher, "laoshi")
     teacher.goto("/teach/reports")
+    menu_link = teacher.get_by_role("navigation", name="教学").get_by_role("link", name=re.compile("学生反馈的题目"))
+    expect(menu_link).to_have_text("学生反馈的题目 (1)")
     card = teacher.get_by_role("region", name="第二题")
-    expect(card).to_contain_text("表述不清 × 1")
-    expect(card).to_contain_text("看不懂题目")
-    assert problems(teacher) == []
-    card.get_by_role("button", name="隐藏这道题").click()
+    expect(card).to_contain_text("答案有误 × 1")
+    expect(card).to_contain_text("应该是2005年")
+    expect(card).to_contain_text("已有 1 人次作答")
+    if action == "correct":
+        card.get_by_text("更正题目").click()
+        expect(card.get_by_label("选项 2 是正确答案")).to_be_checked()  # the key as it stands: 2004年
+        card.get_by_label("选项 3 是正确答案").check()
+        card.get_by_label("答题后显示的解析").fill("按学生的反馈更正：2005年。")
+        assert problems(teacher) == []
+        card.get_by_role("button", name="保存更正").click()
+        expect(teacher.get_by_text("题目已更正，相关反馈已关闭。")).to_be_visible()
+    else:
+        assert problems(teacher) == []
+        card.get_by_role("button", name="隐藏这道题").click()
+        expect(teacher.get_by_text("题目已隐藏：不会再被抽到。")).to_be_visible()
     expect(teacher.get_by_text("没有待处理的反馈。")).to_be_visible()
+    expect(menu_link).to_have_text("学生反馈的题目")
+    teacher.goto("/teach/questions?text=第二题&show=all")
+    teacher.get_by_role("link", name=re.compile("预览")).first.click()
+    expect(teacher.get_by_text("2005年" if action == "correct" else "已隐藏").first).to_be_visible()
     teacher.context.close()
 
 
