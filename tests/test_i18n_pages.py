@@ -173,3 +173,13 @@ def test_question_cards_name_kind_and_origin_in_words(app, language, words, code
     for text in (bank, previews):
         assert all(word in text for word in words)
         assert not [code for code in codes if re.search(rf"\b{code}\b", text)]
+
+
+@pytest.mark.parametrize("seconds, english, chinese", [(60, "1 minute", "1 分钟"), (600, "10 minutes", "10 分钟"),
+                                                       (90, "1.5 minutes", "1.5 分钟")])
+def test_time_limit_reads_in_whole_or_part_minutes(app, seconds, english, chinese):
+    teacher = signed_in(app, "teacher", "laoshi")
+    quiz = teacher_quiz(user("laoshi"), [custom_question(user("laoshi")).id], time_limit=seconds)
+    for language, said in (("en", english), ("zh-CN", chinese)):
+        page = teacher.client.get(f"/quiz/{quiz.slug}", headers={"Accept-Language": language}).get_data(as_text=True)
+        assert re.search(rf"<dd>\s*{re.escape(said)}\s*</dd>", page), (language, said)
