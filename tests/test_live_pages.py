@@ -5,11 +5,11 @@ import pytest
 from sqlalchemy import func, select
 
 from helpers import Actions, fixed_quiz
-from live_support import host_game, join, player
+from live_support import host_game, host_socket, join, player, send
 from quiz.extensions import db
 from quiz.models import LiveGame, LivePlayer
 from security_support import extra_app
-from teach_helpers import signed_in
+from teach_helpers import PASSWORD, signed_in
 
 
 @pytest.mark.parametrize("role, status", [(None, 302), ("guest", 403), ("student", 403)])
@@ -112,3 +112,48 @@ def test_pin_guessing_is_throttled_but_real_joins_do_not_count(app):
         codes += [attempt(live.pin, f"player{i}") for i in range(5)]
         codes += [attempt("000003", "c"), attempt("000004", "d"), attempt(live.pin, "too-late")]
     assert codes == [404, 404] + [302] * 5 + [404, 429, 429]
+
+
+def remove(app, teacher: Actions, live, nickname: str) -> None:
+    """The host removes a player from the projector (its Socket.IO event)."""
+    with extra_app(app) as sockets_app:
+        assert send(host_socket(sockets_app, teacher, live.id), "remove", {"player": player(nickname).id})["ok"]
+
+
+def join_status(phone: Actions, pin: str, nickname: str) -> int:
+    """The status of a join form sent from this browser."""
+    return phone.post("/live/join", {"pin": pin, "nickname": nickname}, token_from="/live/join").status_code
+
+
+def test_a_removed_player_cannot_come_back_under_a_new_nickname(app):
+    """The same browser is refused (403, with the reason), even with its session cookie gone: its device mark
+    stays; another phone still joins."""
+    teacher, live = host_game(app)
+    phone = join(app, live.pin, "捣蛋鬼")
+    remove(app, teacher, live, "捣蛋鬼")
+    response = phone.post("/live/join", {"pin": live.pin, "nickname": "好学生"}, token_from="/live/join")
+    assert response.status_code == 403 and "主持人已将你移出本游戏" in response.get_data(as_text=True)
+    phone.client.delete_cookie("session")
+    assert join_status(phone, live.pin, "好学生二号") == 403
+    assert join_status(Actions(app.test_client()), live.pin, "小红") == 302
+    assert db.session.scalar(select(func.count()).select_from(LivePlayer)) == 2
+
+
+def test_a_removed_player_without_a_device_mark_is_known_by_the_token_in_their_session(app):
+    """A browser that drops the device cookie but keeps its session is still the removed player."""
+    teacher, live = host_game(app)
+    phone = join(app, live.pin, "捣蛋鬼")
+    remove(app, teacher, live, "捣蛋鬼")
+    phone.client.delete_cookie("live_device")
+    assert join_status(phone, live.pin, "好学生") == 403
+
+
+def test_a_removed_signed_in_player_cannot_rejoin(app):
+    """A signed-in student is their account: removed, they stay out under any nickname and any browser."""
+    teacher, live = host_game(app)
+    student = signed_in(app, "student")
+    assert join_status(student, live.pin, "学生一") == 302
+    remove(app, teacher, live, "学生一")
+    elsewhere = Actions(app.test_client())
+    elsewhere.login("student-user", PASSWORD)
+    assert join_status(elsewhere, live.pin, "新名字") == 403

@@ -7,6 +7,7 @@ closes the question if it is still open: after a restart, the first phone or pro
 it. Answers after the deadline are refused in any case (services.live.answers).
 """
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Flask, current_app
@@ -26,16 +27,32 @@ def schedule_close(game: LiveGame) -> None:
         return
     due = deadline(game.question_started_at, game.seconds)
     server, app = events.server(), current_app._get_current_object()  # type: ignore[attr-defined]
-    server.start_background_task(close_when_due, app, game.id, game.position, due, server.sleep)
+    opened = Opened(game.id, game.created_at, game.question_started_at)
+    server.start_background_task(close_when_due, app, opened, due, server.sleep)
 
 
-def close_when_due(app: Flask, game_id: int, position: int, due: datetime, sleep: Callable[[float], object]) -> None:
-    """Wait for the deadline by the server's clock, then close the question if it is still open."""
+@dataclass(frozen=True)
+class Opened:
+    """Which question a timer is for: the game (its id and creation, should an id ever be dealt again)
+    and when the question started."""
+
+    game_id: int
+    created_at: datetime
+    started: datetime
+
+    def names(self, game: LiveGame) -> bool:
+        """Whether `game` is this game, still at this question."""
+        return game.created_at == self.created_at and game.question_started_at == self.started
+
+
+def close_when_due(app: Flask, opened: Opened, due: datetime, sleep: Callable[[float], object]) -> None:
+    """Wait for the deadline by the server's clock, then close the question if it is still open (the host
+    may have closed it, or ended the game, meanwhile)."""
     while (left := (due - now_utc()).total_seconds()) >= 0:  # answers are taken up to the deadline itself
         sleep(min(left + PAST, STEP))
     with app.app_context():
-        game = db.session.get(LiveGame, game_id)
-        if game is not None and game.position == position:
+        game = db.session.get(LiveGame, opened.game_id)
+        if game is not None and opened.names(game):
             close_late(game)
 
 

@@ -55,7 +55,10 @@ class LivePlayer(db.Model):
     """Someone playing under a nickname; `first_position` is the first question they could answer."""
 
     __tablename__ = "live_players"
-    __table_args__ = (UniqueConstraint("game_id", "nickname_key"),)
+    __table_args__ = (
+        UniqueConstraint("game_id", "nickname_key"),
+        Index("ix_live_players_game_id_device", "game_id", "device"),  # is this device's player removed?
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     game_id: Mapped[int] = mapped_column(ForeignKey("live_games.id", ondelete="CASCADE"), index=True)
@@ -67,6 +70,8 @@ class LivePlayer(db.Model):
     streak: Mapped[int] = mapped_column(default=0)
     first_position: Mapped[int] = mapped_column(default=0)
     removed: Mapped[bool] = mapped_column(default=False)
+    # The joining browser's mark (a cookie of its own): a removed player's device cannot join the game again.
+    device: Mapped[str | None] = mapped_column(String(32))
     joined_at: Mapped[datetime] = mapped_column(default=now_utc)
 
     user: Mapped[User] = relationship()

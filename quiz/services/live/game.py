@@ -8,7 +8,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import CursorResult, Update, func, select, update
+from sqlalchemy import CursorResult, Update, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
@@ -39,6 +39,10 @@ class GameNotFound(LiveError):
 
 class NicknameTaken(LiveError):
     """Another player of the game already plays under that nickname."""
+
+
+class Removed(LiveError):
+    """The host removed this player, or the player who joined from this device, from the game."""
 
 
 class WrongPhase(LiveError):
@@ -103,12 +107,28 @@ def game_by_pin(pin: str) -> LiveGame:
     return game
 
 
-def join(game: LiveGame, nickname: str, user: User | None) -> LivePlayer:
-    """Add a player; someone not signed in plays as a new guest. Late joiners start at the next question."""
+def removed_here(game: LiveGame, device: str | None, earlier: int | None) -> bool:
+    """Whether the host removed the player this browser joined as before (its rejoin token), or any
+    player who joined from this device."""
+    marks = [LivePlayer.id == earlier] if earlier is not None else []
+    marks += [LivePlayer.device == device] if device else []
+    return bool(marks) and db.session.scalar(select(LivePlayer.id).where(
+        LivePlayer.game_id == game.id, LivePlayer.removed.is_(True), or_(*marks)).limit(1)) is not None
+
+
+def join(game: LiveGame, nickname: str, user: User | None, device: str | None = None,
+         earlier: int | None = None) -> LivePlayer:
+    """Add a player; someone not signed in plays as a new guest. Late joiners start at the next question.
+    A removed player stays out: the same account, the same browser (`earlier`, the player its token names)
+    and the same device mark are refused."""
     if game.phase == "ended":
         raise GameNotFound(game.pin)
+    if removed_here(game, device, earlier):
+        raise Removed()
     if user is not None:  # a signed-in player coming back (another tab, a lost cookie) is the same player
         mine = db.session.scalar(select(LivePlayer).where(LivePlayer.game_id == game.id, LivePlayer.user_id == user.id))
+        if mine is not None and mine.removed:
+            raise Removed()
         if mine is not None:
             return mine
     nickname = normalise_nickname(nickname)
@@ -117,7 +137,7 @@ def join(game: LiveGame, nickname: str, user: User | None) -> LivePlayer:
         raise NicknameTaken(nickname)
     account = user if user is not None else accounts.create_guest(nickname)
     player = LivePlayer(game_id=game.id, user_id=account.id, nickname=nickname, nickname_key=key,
-                        first_position=game.position + 1)
+                        first_position=game.position + 1, device=device)
     db.session.add(player)
     try:
         db.session.commit()
