@@ -18,7 +18,8 @@ def strip(value: str | None) -> str | None:
 class AnswerForm(Form):
     """One answer: the question's position plus the fields of every kind (options travel as indexes)."""
 
-    position = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    # A hidden field shows no label; giving it one spares WTForms a translation lookup per answer.
+    position = IntegerField("", widget=HiddenInput(), validators=[InputRequired()])
 
 
 class EditorForm(Form):
