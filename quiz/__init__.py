@@ -35,6 +35,7 @@ def register_extensions(app: Flask) -> None:
 
     db.init_app(app)
     database.install_sqlite_pragmas(app)
+    database.install_postgresql_checks(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     app.before_request(uploads.allow_image_uploads)  # first: CSRFProtect's hook parses the body
     csrf.init_app(app)

@@ -100,13 +100,14 @@ def normalise_database_url(url: str) -> str:
 
 
 def engine_options(uri: str, pool_size: int) -> dict[str, Any]:
-    """Size PostgreSQL's pool and check its connections before use (a restarted server drops them).
+    """Size PostgreSQL's pool; SQLite gets its pragmas on connect instead.
 
-    A SQLite connection is an open file that nothing on the other side can drop: no ping (it
-    was a statement on every request); SQLite gets its pragmas on connect instead.
+    Neither pings before each request (pool_pre_ping, a statement every time): a SQLite connection
+    is an open file nothing can drop, and a PostgreSQL connection the server dropped (a restart) is
+    found without a round trip (quiz.database.refuse_dropped_connection).
     """
     if uri.startswith("postgresql"):
-        return {"pool_pre_ping": True, "pool_size": pool_size, "max_overflow": pool_size}
+        return {"pool_size": pool_size, "max_overflow": pool_size}
     return {}
 
 

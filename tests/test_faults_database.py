@@ -3,7 +3,7 @@ import socket
 
 import pytest
 from click.testing import Result
-from sqlalchemy import event
+from sqlalchemy import create_engine, event, text
 
 from helpers import Actions
 from quiz import create_app
@@ -88,3 +88,21 @@ def test_app_started_while_the_database_is_down_answers_with_an_error_page(app):
         assert_outage_page(client.get("/"))
         assert_outage_page(client.get("/quiz/alipay-quick"))
         assert "secret-pw" not in client.get("/").get_data(as_text=True)
+
+
+def test_a_connection_the_server_dropped_is_replaced_before_a_request_uses_it(app, database_url):
+    if not database_url.startswith("postgresql"):
+        pytest.skip("a SQLite file cannot drop a connection")
+    tag = {"connect_args": {"application_name": "quiz-dropped-test"}}
+    with extra_app(app, TESTING=False, SQLALCHEMY_ENGINE_OPTIONS=tag) as other:
+        actions = Actions(other.test_client())
+        actions.guest()
+        attempt_id = actions.start()
+        admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:  # the server ends the app's pooled sessions, as a restart does
+            ended = conn.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                      " WHERE application_name = 'quiz-dropped-test'")).scalar()
+        admin.dispose()
+        assert ended >= 1
+        response = actions.client.get(f"/attempt/{attempt_id}")
+        assert response.status_code == 200 and "第 1 题" in response.get_data(as_text=True)
