@@ -1,5 +1,8 @@
 """Sessions and passwords: cookie flags, fresh session at login, real logout, hashing, policy and
 safe redirects (RELIABILITY rows 9 to 14; throttling is in test_security_throttling.py)."""
+import subprocess
+import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -182,3 +185,23 @@ def test_a_signed_in_session_cookie_is_sent_again_once_a_day_not_on_every_respon
     next_day = set_cookies(client.get("/"))
     assert "session" in next_day and "Expires=" in next_day["session"]
     assert client.get("/attempts").status_code == 200  # still signed in with the re-sent cookie
+
+
+def test_a_new_process_whose_first_request_is_signed_in_serves_it(app, actions, tmp_path):
+    # A restarted worker's first request may come with a session cookie: loading its user is then
+    # the process's first use of the models (quiz/auth/loader.py builds the User itself).
+    actions.guest()
+    attempt_id = actions.start()
+    script = tmp_path / "first_request.py"
+    script.write_text(
+        "import sys\n"
+        "from quiz import create_app\n"
+        "app = create_app({'SQLALCHEMY_DATABASE_URI': sys.argv[1], 'SECRET_KEY': sys.argv[2], 'TESTING': True})\n"
+        "client = app.test_client()\n"
+        "client.set_cookie('session', sys.argv[3])\n"
+        "print(client.get(sys.argv[4]).status_code)\n")
+    found = subprocess.run(
+        [sys.executable, str(script), app.config["SQLALCHEMY_DATABASE_URI"], app.config["SECRET_KEY"],
+         actions.client.get_cookie("session").value, f"/attempt/{attempt_id}"],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert found.stdout.strip().splitlines()[-1:] == ["200"], found.stderr[-2000:]
