@@ -6,9 +6,8 @@ Each step is one short transaction whose UPDATE checks the phase it expects, so 
 import random
 import secrets
 from datetime import datetime, timedelta
-from typing import cast
 
-from sqlalchemy import CursorResult, Update, func, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
@@ -16,6 +15,7 @@ from quiz.kinds import kind_for
 from quiz.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Quiz, User, now_utc
 from quiz.services import accounts
 from quiz.services.nicknames import normalise_nickname
+from quiz.services.rows import changed_rows
 from quiz.services.live.reviews import settle_question
 from quiz.services.selection import draw_questions
 
@@ -147,14 +147,9 @@ def join(game: LiveGame, nickname: str, user: User | None, device: str | None = 
     return player
 
 
-def changed(statement: Update) -> int:
-    """Run an UPDATE; return how many rows it changed."""
-    return cast(CursorResult, db.session.execute(statement)).rowcount
-
-
 def remove_player(game: LiveGame, player_id: int) -> bool:
     """Take a player out of the game (their answers so far stay, they can no longer play)."""
-    removed = changed(update(LivePlayer).where(
+    removed = changed_rows(update(LivePlayer).where(
         LivePlayer.id == player_id, LivePlayer.game_id == game.id, LivePlayer.removed.is_(False))
         .values(removed=True))
     db.session.commit()
@@ -163,7 +158,7 @@ def remove_player(game: LiveGame, player_id: int) -> bool:
 
 def moved(game: LiveGame, expected: tuple[str, ...], **values) -> None:
     """Change the game only if it is still in one of the expected phases at this position (no commit)."""
-    if not changed(update(LiveGame).where(
+    if not changed_rows(update(LiveGame).where(
             LiveGame.id == game.id, LiveGame.phase.in_(expected), LiveGame.position == game.position)
             .values(**values)):
         db.session.rollback()
