@@ -43,16 +43,6 @@ class EventMastery:
         """Share of right answers, or None before the first answer."""
         return self.right / self.answered if self.answered else None
 
-    @property
-    def level(self) -> str:
-        """A coarse label for colouring: new, weak, learning or mastered."""
-        share = self.share
-        if share is None:
-            return "new"
-        if share >= 0.8:
-            return "mastered"
-        return "learning" if share >= 0.5 else "weak"
-
 
 def event_mastery(user_id: int, timeline: Timeline) -> list[EventMastery]:
     """Summarise the user's progress per event of the timeline, in timeline order."""

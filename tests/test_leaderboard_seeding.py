@@ -1,0 +1,35 @@
+"""`flask seed-leaderboard` (the benchmarks' data): its boards obey the same rules as played ones."""
+from sqlalchemy import func, select
+
+from leaderboard_support import ranks
+from quiz.extensions import db
+from quiz.models import BoardTotal, Standing, User
+
+
+def seed(app, *args: str):
+    """Run the command in-process, as `flask seed-leaderboard ARGS` would."""
+    return app.test_cli_runner().invoke(args=["seed-leaderboard", *args])
+
+
+def test_seeded_totals_are_the_sums_of_each_players_best_standings(app):
+    result = seed(app, "--players", "10", "--answers", "200")
+    assert result.exit_code == 0, result.output
+    assert "seeded 10 players, 20 attempts, 200 answers" in result.output
+    totals = dict(db.session.execute(select(BoardTotal.user_id, BoardTotal.score).where(BoardTotal.period == "all")).all())
+    sums = dict(db.session.execute(select(Standing.user_id, func.sum(Standing.score))
+                                   .where(Standing.period == "all").group_by(Standing.user_id)).all())
+    assert len(totals) == 10 and totals == sums
+
+
+def test_the_public_board_leaves_out_seeded_guests_and_hidden_players(app, client):
+    assert seed(app, "--players", "10", "--answers", "100").exit_code == 0
+    listed = {name for _rank, name in ranks(client.get("/leaderboard/").get_data(as_text=True))}
+    users = db.session.scalars(select(User)).all()
+    assert listed == {u.nickname for u in users if u.role != "guest" and not u.hidden_from_boards}
+    assert len(listed) == 7  # of ten: two guests (players 0 and 5) and one hidden (player 7) are left out
+
+
+def test_seeding_nothing_is_refused_with_a_message(app):
+    result = seed(app, "--players", "0")
+    assert result.exit_code != 0 and "--players" in result.output
+    assert db.session.scalar(select(func.count()).select_from(User)) == 0
