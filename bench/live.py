@@ -7,11 +7,20 @@ Per N it prints the answer→projector-tally latency p50/p99 and the app's CPU t
 
 Latency: the k-th answer sent (in sending order) is "on the projector" at the first tally the host
 receives that counts at least k answers; its latency is that moment minus the moment it was sent.
-The players answer spread evenly over `--spread` seconds (a class does not tap in one millisecond).
+The server coalesces tallies (LIVE_TALLY_INTERVAL, 50 ms: at most one count and send per question per
+process per interval, the one after an answer always counting it), so this is the time until the
+projector really shows the answer, waits included. The players answer spread evenly over `--spread`
+seconds (a class does not tap in one millisecond). Also printed: the answer's acknowledgement p99
+(sent → the phone hears "stored"), and the host's reveal (closing the question, which reviews every
+answer's spaced-repetition card in a few batched statements) in ms, the slowest of the questions.
 CPU per answer: the user+system CPU time of the gunicorn master and workers (from /proc) during the
 answering, divided by the answers taken. The simulated phones run in this one Python process on the
 same machine and take CPU from the server too (their own CPU per answer is printed beside it).
 Last line: live_p99_ms_500=X. Figures only; nothing is asserted.
+
+Needs: `pip install -e '.[test]'` (python-socketio's asyncio client, aiohttp) and a Redis server at
+--redis / REDIS_URL (default redis://127.0.0.1:6379/0); the database is a throwaway SQLite file (or
+PostgreSQL with --postgresql), migrated and seeded with the bundled timeline first.
 """
 import argparse
 import asyncio
@@ -118,6 +127,12 @@ async def connect(client: socketio.AsyncClient, base: str, auth: dict, headers: 
                          wait_timeout=30)
 
 
+def p99(values: list[float]) -> float:
+    """The 99th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+
 async def play(base: str, game_id: int, tokens: list[str], choices: list[list[str]], questions: int, spread: float,
                master: int) -> dict:
     """Connect the host and the phones, play the questions, and return the measured figures."""
@@ -132,6 +147,8 @@ async def play(base: str, game_id: int, tokens: list[str], choices: list[list[st
                                for phone, token in zip(phones[start:start + CONNECT_BATCH],
                                                        tokens[start:start + CONNECT_BATCH])))
     latencies, cpu, answers, refused = [], 0.0, 0, 0
+    acks: list[float] = []
+    reveals: list[float] = []
     reasons: Counter = Counter()
     client_cpu = 0.0
     for position in range(questions):
@@ -140,9 +157,10 @@ async def play(base: str, game_id: int, tokens: list[str], choices: list[list[st
 
         async def answer(phone: socketio.AsyncClient, delay: float) -> bool:
             await asyncio.sleep(delay)
-            sent.append(time.perf_counter())
+            sent.append(when_sent := time.perf_counter())
             ack = await phone.call("answer", {"position": position, "choice": choices[position]}, namespace=NAMESPACE,
                                    timeout=60)
+            acks.append((time.perf_counter() - when_sent) * 1000)
             if not (ack and ack.get("ok")):
                 reasons[str(ack)] += 1
             return bool(ack and ack.get("ok"))
@@ -161,12 +179,13 @@ async def play(base: str, game_id: int, tokens: list[str], choices: list[list[st
             seen = next((when for n, when in shown if n >= k), None)
             if seen is not None:
                 latencies.append((seen - when_sent) * 1000)
+        asked = time.perf_counter()
         await host.call("reveal", {}, namespace=NAMESPACE, timeout=60)
+        reveals.append((time.perf_counter() - asked) * 1000)
     for client in [host, *phones]:
         await client.disconnect()
-    latencies.sort()
     return {"answers": answers, "refused": refused, "reasons": dict(reasons), "p50": statistics.median(latencies),
-            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+            "p99": p99(latencies), "ack_p99": p99(acks), "reveal_ms": max(reveals),
             "cpu_ms": 1000 * cpu / max(answers, 1), "client_cpu_ms": 1000 * client_cpu / max(answers, 1)}
 
 
@@ -184,7 +203,9 @@ def run(database_url: str, args) -> dict[int, dict]:
             figures[n] = asyncio.run(play(base, game_id, tokens, choices, args.questions, args.spread, master))
             f = figures[n]
             print(f"N={n:4d}  answers={f['answers']:5d}  refused={f['refused']}  "
-                  f"tally latency p50={f['p50']:.1f} ms  p99={f['p99']:.1f} ms  CPU/answer={f['cpu_ms']:.2f} ms (simulated phones: {f['client_cpu_ms']:.2f} ms)"
+                  f"tally latency p50={f['p50']:.1f} ms  p99={f['p99']:.1f} ms  ack p99={f['ack_p99']:.1f} ms  "
+                  f"reveal={f['reveal_ms']:.0f} ms  CPU/answer={f['cpu_ms']:.2f} ms "
+                  f"(simulated phones: {f['client_cpu_ms']:.2f} ms)"
                   + (f"  refusals: {f['reasons']}" if f["reasons"] else ""), flush=True)
     return figures
 
