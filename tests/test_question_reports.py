@@ -1,4 +1,6 @@
 """Students report a problem with a question; its author fixes it from the queue."""
+import io
+
 from sqlalchemy import func, select
 
 from helpers import answer_form, item_at
@@ -164,3 +166,26 @@ def test_only_the_author_or_an_admin_fixes_a_reported_question(app):
     assert admin.post(f"/teach/reports/{question_id}/dismiss", token_from="/teach/reports").status_code == 302
     db.session.expire_all()
     assert not db.session.get(Question, question_id).hidden
+
+
+def test_the_queue_shows_a_reported_question_s_image_and_a_correction_keeps_it(app):
+    from image_helpers import picture
+
+    teacher = signed_in(app, "teacher", "laoshi")
+    form = {"prompt": "图中是哪座城市？", "explanation": "", "timeline": "1", "event": "0", "correct": "0",
+            "image_alt": "一张地图，杭州用红点标出", "options-0": "杭州", "options-1": "上海",
+            **{f"options-{i}": "" for i in range(2, 6)}, "image": (io.BytesIO(picture()), "map.png")}
+    assert teacher.post("/teach/questions/new/choice", form, token_from="/teach/questions/new/choice",
+                        content_type="multipart/form-data").status_code == 302
+    question = db.session.scalar(select(Question).where(Question.origin == "custom"))
+    image_id = question.image_id
+    student, attempt_id = answered_question(app, "student1", teacher_quiz(user("laoshi"), [question.id]))
+    report(student, attempt_id, "unclear", "图太小")
+    queue = teacher.client.get("/teach/reports").get_data(as_text=True)
+    assert 'alt="一张地图，杭州用红点标出"' in queue and "/teach/questions/%d/edit" % question.id in queue
+    fixed = correction(question.id, "地图上红点标出的是哪座城市？", ["杭州", "上海"], 0)
+    assert teacher.post(f"/teach/reports/{question.id}/correct", fixed, token_from="/teach/reports").status_code == 302
+    db.session.expire_all()
+    corrected = db.session.get(Question, question.id)
+    assert (corrected.prompt, corrected.image_id, corrected.image_alt) == (
+        "地图上红点标出的是哪座城市？", image_id, "一张地图，杭州用红点标出")

@@ -1,16 +1,20 @@
 """The classroom in a real browser, as a teacher and as a student, at 1280 and 360 px."""
 import re
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from browser_support import WIDTHS, new_page, problems
 from leaderboard_support import finish
+from quiz.base import now_utc
 from quiz.extensions import db
 from quiz.services import accounts, classes
 from teach_helpers import PASSWORD, class_with, custom_question, teacher_quiz
 
 pytestmark = pytest.mark.browser
+# A deadline three days ago, wherever the deadline's wall clock is (DAILY_TIMEZONE is at most UTC+14).
+DEADLINE = (now_utc() - timedelta(days=3)).replace(second=0, microsecond=0, tzinfo=None)
 
 
 def sign_in(page: Page, login: str) -> None:
@@ -33,6 +37,8 @@ def teacher_with_a_busy_class() -> None:
     finish(student, 1, 30, slug=quiz.slug, total=1)
     other = teacher_quiz(teacher, [custom_question(teacher, "第二题").id], title="第二次测验")
     classes.assign(classroom, other, None)
+    late = teacher_quiz(teacher, [custom_question(teacher, "第三题").id], title="迟交作业")
+    classes.assign(classroom, late, DEADLINE)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -44,6 +50,7 @@ def test_teacher_signs_in_to_the_dashboard(browser, server, width):
     assert page.url.endswith("/teach/")
     table = page.get_by_role("table", name="三年二班 的作业")
     expect(table.get_by_role("row", name="成立之年")).to_contain_text("100%")
+    expect(table.get_by_role("row", name="迟交作业")).to_contain_text(f"{DEADLINE:%Y-%m-%d %H:%M} 逾期")
     expect(page.get_by_role("heading", name="最近成绩")).to_be_visible()
     assert problems(page) == []
     page.context.close()
@@ -90,6 +97,9 @@ def test_student_sees_each_assignment_with_status_and_score(browser, server, wid
     expect(done).to_contain_text("已完成")
     expect(done).to_contain_text("最好成绩：1 / 1")
     expect(assignments.get_by_role("listitem").filter(has_text="第二次测验")).to_contain_text("待完成")
+    late = assignments.get_by_role("listitem").filter(has_text="迟交作业")
+    expect(late).to_contain_text("已逾期")
+    expect(late).to_contain_text(f"截止 {DEADLINE:%Y-%m-%d %H:%M}")
     assert problems(page) == []
     page.context.close()
 
