@@ -98,7 +98,7 @@ def test_class_results_flag_at_five_chart_and_gradebook_then_the_class_board(app
     page = new_page(browser, server, width)
     sign_in(page, "laoshi", PASSWORD)
     page.get_by_role("table", name="三年二班 的作业").get_by_role("link", name="成立之年").click()
-    expect(page.get_by_role("heading", name="成绩: 成立之年")).to_be_visible()
+    expect(page.get_by_role("heading", name="成绩：成立之年")).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("5 名学生的最好成绩分布"))).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("每道题的答对率"))).to_be_visible()
     assert chart_labels_overflow(page) == []
