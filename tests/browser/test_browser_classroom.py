@@ -230,7 +230,7 @@ def test_quiz_picker_filters_questions_by_words(browser, server, width):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_bank_searches_and_hides_ticked_questions(browser, server, width):
+def test_bank_searches_filters_hides_and_restores_ticked_questions(browser, server, width):
     teacher_with_a_busy_class()
     page = new_page(browser, server, width)
     sign_in(page, "laoshi")
@@ -241,4 +241,15 @@ def test_bank_searches_and_hides_ticked_questions(browser, server, width):
     assert problems(page) == []
     page.get_by_role("button", name="隐藏", exact=True).click()
     expect(page.get_by_text("已隐藏 1 道题。")).to_be_visible()
+    page.get_by_label("来源").select_option(label="教师编写")
+    page.get_by_label("显示", exact=True).select_option(label="已隐藏或已归档")
+    page.get_by_role("button", name="筛选").click()
+    card = page.get_by_role("listitem").filter(has_text="第二题")
+    expect(card).to_contain_text("单项选择 · 教师编写")  # kind and origin in words
+    expect(card).to_contain_text("已隐藏")
+    page.get_by_label("第二题").check()
+    page.get_by_role("button", name="恢复", exact=True).click()
+    expect(page.get_by_text("已恢复 1 道题。")).to_be_visible()
+    expect(page.get_by_text("没有符合条件的题目。")).to_be_visible()
+    assert problems(page) == []
     page.context.close()
