@@ -197,6 +197,7 @@ def test_phone_result_rows_are_labelled_and_progress_shows_the_strip_first(brows
         answer_current(page)
         page.locator("#next").click()
     expect(page).to_have_url(re.compile(r"/result$"))
+    page.wait_for_load_state()  # the URL changes before the stylesheet that draws the labels has loaded
     labels = page.evaluate("""[...document.querySelectorAll('table.review tbody tr:first-child td')]
         .map(td => getComputedStyle(td, '::before').content)""")
     assert labels == ['"#"', '"题目"', '"你的答案"', '"正确答案"']
