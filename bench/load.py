@@ -2,15 +2,19 @@
 
 Run: python bench/load.py [--seconds 5] [--rounds 3] [--connections 8] [--sqlite | --postgresql]
 (default: both databases, SQLite on a fresh file, PostgreSQL on a throw-away database on the local
-server, PG_ADMIN_URL; about two minutes each). Three servers run side by side under gunicorn with 2
-workers each: bench/bare_app.py (answers "ok"), bench/ceiling_app.py (the answer POST in plain Flask +
-SQLAlchemy Core on the app's tables, every statement the app must run) and the app. They are measured
-in interleaved rounds (bare, ceiling, app; again), so a machine whose load drifts biases no ratio.
-Prints per server requests/s and p50/p99 (median over rounds, min..max of requests/s) as shares of
-bare and of the ceiling; the question page and the leaderboard page as shares of the ceiling's
-answers/s; the app's answers/s at 8, 32 and 128 connections; whether stored answers equal success
-responses; and as its last line `answer_vs_ceiling sqlite=X pg=Y` (median over rounds of the app's
-answers/s divided by the ceiling's in the same round). Needs `wrk` (Debian package). Figures only.
+server, PG_ADMIN_URL; a few minutes each). Four servers run side by side under gunicorn with 2 worker
+processes each: bench/bare_app.py (answers "ok"), bench/ceiling_app.py (the answer POST in plain Flask
++ SQLAlchemy Core on the app's tables, every statement the app must run), the app on sync workers
+like them (the code compared), and the app as shipped (gunicorn.conf.py: gthread). They are measured in
+interleaved rounds (bare, ceiling, app, app as shipped; again), so a machine whose load drifts biases
+no ratio. Prints per server requests/s and p50/p99 (median over rounds, min..max of requests/s) as
+shares of bare and of the ceiling, and the server processes' CPU milliseconds per request (read from
+/proc: steadier than requests/s on a shared machine); the question page and the leaderboard page as
+shares of the ceiling's answers/s; the app's answers/s, p50/p99 and CPU per answer at 8, 32 and 128
+connections on both worker classes; whether stored answers equal success responses; then
+`shipped_gthread_answer_vs_ceiling`, `answer_vs_ceiling_by_cpu` and as its last line
+`answer_vs_ceiling sqlite=X pg=Y` (median over rounds of the app's answers/s on sync workers divided
+by the ceiling's in the same round). Needs `wrk` (Debian package). Figures only.
 """
 import argparse
 import functools
@@ -50,19 +54,43 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+# Each server's gunicorn master, by base URL: its processes' CPU time is read around every run.
+MASTERS: dict[str, int] = {}
+TICK = os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def gunicorn(app_spec: str, env: dict, extra: list[str] = (), config: bool = True):
-    """Run gunicorn with 2 workers (and the project's config, for the app); yield its base URL."""
+    """Run gunicorn with 2 workers (and the project's config, for the app); yield its base URL.
+
+    Options in `extra` come after the config file's, so they win (`-k sync --threads 1` for the app's
+    sync server: with more than one thread gunicorn runs gthread whatever the class says).
+    """
     port = free_port()
     config = ["-c", str(ROOT / "gunicorn.conf.py")] if config and (ROOT / "gunicorn.conf.py").exists() else []
     cmd = [str(BIN / "gunicorn"), *config, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra, app_spec]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
     try:
         wait_for_port(port)
+        MASTERS[f"http://127.0.0.1:{port}"] = proc.pid
         yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def server_cpu(base: str) -> float:
+    """CPU seconds used so far by a server's gunicorn master and workers (every thread), from /proc."""
+    master = MASTERS[base]
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    total = 0
+    for pid in [master, *map(int, children)]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # a worker replaced meanwhile
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / TICK
 
 
 def wait_for_port(port: int, timeout: float = 30) -> None:
@@ -154,13 +182,18 @@ def parse_wrk(output: str) -> dict:
 
 
 def wrk(url: str, seconds: int, connections: int, script: str | None = None, env: dict | None = None) -> dict:
-    """Drive one URL with wrk from a separate process."""
+    """Drive one URL with wrk from a separate process; add the server's CPU milliseconds per success."""
     cmd = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s",
            "-H", f"User-Agent: {USER_AGENT}", url]
     if script:
         cmd[1:1] = ["-s", script]
+    base = next((b for b in MASTERS if url.startswith(b + "/")), None)
+    before = server_cpu(base) if base else 0.0
     out = subprocess.run(cmd, capture_output=True, text=True, env=env or os.environ, check=True).stdout
-    return parse_wrk(out)
+    figures = parse_wrk(out)
+    successes = max(1, figures["requests"] - figures["failed"])
+    figures["cpu_ms"] = (server_cpu(base) - before) * 1e3 / successes if base else float("nan")
+    return figures
 
 
 
@@ -198,13 +231,17 @@ def main() -> None:
     which.add_argument("--postgresql", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="quiz-load-"))
-    ratios = {}
+    shares = {}
     if not args.postgresql:
-        ratios["sqlite"] = measure(args, tmp, f"sqlite:///{tmp / 'load.sqlite3'}")
+        shares["sqlite"] = measure(args, tmp, f"sqlite:///{tmp / 'load.sqlite3'}")
     if not args.sqlite:
         with postgres_database(PG_ADMIN_URL, "quiz_load") as database_url:
-            ratios["pg"] = measure(args, tmp, database_url)
-    print("answer_vs_ceiling " + " ".join(f"{name}={ratio:.3f}" for name, ratio in ratios.items()))
+            shares["pg"] = measure(args, tmp, database_url)
+    print()
+    for key, line in (("app as shipped", f"shipped_{SHIPPED}_answer_vs_ceiling"),
+                      ("app answer cpu", "answer_vs_ceiling_by_cpu")):
+        print(line + " " + " ".join(f"{db}={figures[key]:.3f}" for db, figures in shares.items()))
+    print("answer_vs_ceiling " + " ".join(f"{db}={figures['app answer']:.3f}" for db, figures in shares.items()))
 
 
 class Attempts:
@@ -237,8 +274,8 @@ class Attempts:
               + (": INCONSISTENT " + "; ".join(bad) if bad else ""))
 
 
-def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> float:
-    """Start the three servers on the database, run the rounds, print the figures; return app/ceiling."""
+def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> dict[str, float]:
+    """Start the servers on the database, run the rounds, print the figures; return the shares of the ceiling."""
     kind = database_url.split(":")[0].split("+")[0]
     print(f"\n== database: {kind}, {args.rounds} rounds of {args.seconds} s, {args.connections} connections")
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY, "QUIZ_ENV": "production",
@@ -246,50 +283,81 @@ def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> float:
     prepare_database(env)
     run = functools.partial(wrk, seconds=args.seconds, connections=args.connections)
     bench = ["--pythonpath", str(ROOT / "bench")]
+    # The app twice: on sync workers like the ceiling (the code compared), and as shipped (gunicorn.conf.py).
     with gunicorn("bare_app:app", env, bench, config=False) as bare_base, \
             gunicorn("ceiling_app:app", env, bench, config=False) as ceiling_base, \
-            gunicorn("quiz:create_app()", env) as base:
+            gunicorn("quiz:create_app()", env, ["-k", "sync", "--threads", "1"]) as base, \
+            gunicorn("quiz:create_app()", env) as shipped_base:
         cookie, token = guest_session(base)
-        pool = Attempts(database_url, 2 * args.rounds + 3)
+        pool = Attempts(database_url, 3 * args.rounds + 2 * len(SWEEP) + 1)
         ceiling_cookie, ceiling_token = ceiling_session(ceiling_base, pool.user_id)
-        for url in (base + "/", bare_base + "/"):  # every worker booted and warm before anything counts
+        for url in (base + "/", shipped_base + "/", bare_base + "/"):  # workers booted and warm before counting
             wrk(url, seconds=2, connections=args.connections)
         rounds = []
         for _ in range(args.rounds):
             rounds.append({"bare flask": run(bare_base + "/"),
                            "ceiling answer": pool.run("ceiling", ceiling_base, ceiling_cookie, ceiling_token,
                                                       args.connections, args.seconds),
-                           "app answer": pool.run("app", base, cookie, token, args.connections, args.seconds)})
+                           "app answer": pool.run("app", base, cookie, token, args.connections, args.seconds),
+                           "app as shipped": pool.run("app as shipped", shipped_base, cookie, token,
+                                                      args.connections, args.seconds)})
         signed_in = str(write_script(tmp, "signed-in.lua", cookie))
         pages = {"question page": run(base + f"/attempt/{pool.last}", script=signed_in)}
         board = leaderboard_path(base)
         if board:
             pages["leaderboard page"] = run(base + board, script=signed_in)
-        sweep = {c: pool.run(f"app at {c}", base, cookie, token, c, args.seconds) for c in (8, 32, 128)}
+        sweep = {(name, c): pool.run(f"{name} at {c}", url, cookie, token, c, args.seconds)
+                 for c in SWEEP for name, url in (("sync", base), (SHIPPED, shipped_base))}
+    print_rounds(rounds, pages)
+    if not board:
+        print("leaderboard page not available in this version")
+    for (name, connections), figures in sweep.items():
+        print(f"app answers, {name:<14} at {connections:>3} connections: {figures['rps']:8.1f}/s"
+              f"   p50 {figures['p50']:7.2f} ms   p99 {figures['p99']:7.2f} ms   CPU {figures['cpu_ms']:5.2f} ms"
+              f"   ({figures['failed']} failed)")
+    shares = {}
+    for name, label in (("app answer", "app/ceiling"), ("app as shipped", f"app as shipped ({SHIPPED})/ceiling")):
+        per_round = [r[name]["rps"] / r["ceiling answer"]["rps"] for r in rounds]
+        by_cpu = [r["ceiling answer"]["cpu_ms"] / r[name]["cpu_ms"] for r in rounds]
+        print(f"{label} per round: " + " ".join(f"{s:.3f}" for s in per_round)
+              + f"   (median {median(per_round):.3f}); by CPU per answer: "
+              + " ".join(f"{s:.3f}" for s in by_cpu) + f"   (median {median(by_cpu):.3f})")
+        shares[name], shares[name + " cpu"] = median(per_round), median(by_cpu)
+    failed = sum(r[name]["failed"] for r in rounds for name in ("ceiling answer", "app answer", "app as shipped"))
+    print(f"failed answer responses in the rounds: {failed}")
+    pool.check()
+    return shares
+
+
+SWEEP = (8, 32, 128)
+
+
+def shipped_worker_class() -> str:
+    """The worker class gunicorn.conf.py starts the app with."""
+    text = (ROOT / "gunicorn.conf.py").read_text()
+    found = re.search(r'GUNICORN_WORKER_CLASS", "(\w+)"', text)
+    return os.environ.get("GUNICORN_WORKER_CLASS") or (found.group(1) if found else "sync")
+
+
+SHIPPED = shipped_worker_class()
+
+
+def print_rounds(rounds: list[dict], pages: dict) -> None:
+    """The table: each server's median over rounds (pages: one run), as shares of bare and of the ceiling."""
     ceiling_rps = median([r["ceiling answer"]["rps"] for r in rounds])
     bare_rps = median([r["bare flask"]["rps"] for r in rounds])
-    print(f"{'':<16} {'req/s':>8} {'(min..max)':>17} {'of bare':>8} {'of ceiling':>10} {'p50 ms':>8} {'p99 ms':>8}")
+    print(f"{'':<16} {'req/s':>8} {'(min..max)':>17} {'of bare':>8} {'of ceiling':>10} {'p50 ms':>8} {'p99 ms':>8}"
+          f" {'CPU ms':>7}")
     for name in rounds[0]:
         rps = [r[name]["rps"] for r in rounds]
         p50, p99 = median([r[name]["p50"] for r in rounds]), median([r[name]["p99"] for r in rounds])
+        cpu = median([r[name]["cpu_ms"] for r in rounds])
         print(f"{name:<16} {median(rps):>8.1f} {f'({min(rps):.0f}..{max(rps):.0f})':>17} {median(rps) / bare_rps:>8.3f}"
-              f" {median(rps) / ceiling_rps:>10.3f} {p50:>8.2f} {p99:>8.2f}")
+              f" {median(rps) / ceiling_rps:>10.3f} {p50:>8.2f} {p99:>8.2f} {cpu:>7.2f}")
     for name, figures in pages.items():
         print(f"{name:<16} {figures['rps']:>8.1f} {'(one run)':>17} {figures['rps'] / bare_rps:>8.3f}"
               f" {figures['rps'] / ceiling_rps:>10.3f} {figures['p50']:>8.2f} {figures['p99']:>8.2f}"
-              f"   ({figures['failed']} failed)")
-    if not board:
-        print("leaderboard page not available in this version")
-    for connections, figures in sweep.items():
-        print(f"app answers at {connections:>3} connections: {figures['rps']:8.1f}/s   p50 {figures['p50']:7.2f} ms"
-              f"   p99 {figures['p99']:7.2f} ms   ({figures['failed']} failed)")
-    shares = [r["app answer"]["rps"] / r["ceiling answer"]["rps"] for r in rounds]
-    print("app/ceiling per round: " + " ".join(f"{s:.3f}" for s in shares)
-          + f"   (min {min(shares):.3f}, median {median(shares):.3f}, max {max(shares):.3f})")
-    failed = sum(r[name]["failed"] for r in rounds for name in ("ceiling answer", "app answer"))
-    print(f"failed answer responses in the rounds: {failed}")
-    pool.check()
-    return median(shares)
+              f" {figures['cpu_ms']:>7.2f}   ({figures['failed']} failed)")
 
 
 def write_script(tmp: Path, name: str, cookie: str, form: str | None = None) -> Path:
