@@ -15,11 +15,18 @@ def strip(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
-class AnswerForm(Form):
-    """One answer: the question's position plus the fields of every kind (options travel as indexes)."""
+class PositionForm(Form):
+    """The part of every answer form that is not a kind's: which question of the attempt it answers."""
 
     # A hidden field shows no label; giving it one spares WTForms a translation lookup per answer.
     position = IntegerField("", widget=HiddenInput(), validators=[InputRequired()])
+
+
+class AnswerForm(PositionForm):
+    """One answer: the question's position plus the fields of every kind (options travel as indexes).
+
+    Pages that show a question use it; taking an answer builds only its kind's form (QuestionKind.answer_form).
+    """
 
 
 class EditorForm(Form):

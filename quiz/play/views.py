@@ -1,5 +1,5 @@
 """Play pages: pick a quiz, answer one question at a time, see feedback and results."""
-from flask import current_app, redirect, render_template, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from quiz.models import Attempt, AttemptItem, Quiz, Timeline
 from quiz.models import now_utc
 from quiz.play import bp
 from quiz.play.forms import AnswerForm, LanguageForm, ReportForm
-from quiz.security import MAX_ID, query_int, safe_next
+from quiz.security import bounded_int, query_int, safe_next
 from quiz.services import answering, classes, dashboard, fairplay, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.kinds import InvalidAnswer, kind_for
@@ -89,15 +89,14 @@ def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, statu
 @login_required
 def answer(attempt_id: int):
     """Grade one answer on the server and show feedback; repeats are never scored twice."""
-    form = AnswerForm(meta={"csrf": False})  # CSRFProtect checked this POST; a form token would be minted for nothing
-    valid = form.validate_on_submit()
-    position = form.position.data if valid and 0 <= form.position.data <= MAX_ID else None
-    found = answering.read_slot(attempt_id, position)
+    found = answering.read_slot(attempt_id, bounded_int(request.form.get("position", "")))
     if found is None or found.player_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
-    if not valid:
-        abort_with(400, _("The answer form was incomplete."))
     slot = found.slot
+    # Only the position and the question's own kind's fields; CSRFProtect checked this POST already.
+    form = kind_for(slot.kind if slot else None).answer_form(meta={"csrf": False})
+    if not form.validate_on_submit():
+        abort_with(400, _("The answer form was incomplete."))
     if slot is None:
         abort_with(400, _("That question is not part of this attempt."))
     try:
