@@ -1,5 +1,6 @@
 """Students report a problem with a question; its author fixes it from the queue."""
 import io
+import re
 
 from sqlalchemy import func, select
 
@@ -85,6 +86,7 @@ def test_teacher_fixes_a_wrong_key_in_place_and_past_scores_stay(app):
     queue = teacher.client.get("/teach/reports").get_data(as_text=True)
     assert f'name="q{question_id}-options-0" type="text" value="2003年"' in queue  # the options, to correct there
     assert "已有 1 人次作答" in queue and "学生反馈的题目 <span class=\"count\">(1)</span>" in queue
+    assert "已更正" not in student.client.get(f"/attempt/{attempt_id}/result").get_data(as_text=True)
     fixed = correction(question_id, "支付宝在哪一年正式成立？", ["2003年", "2004年", "2005年"],
                        ["2003年", "2004年", "2005年"].index(given), "按学生的反馈改正。")
     response = teacher.post(f"/teach/reports/{question_id}/correct", fixed, token_from="/teach/reports")
@@ -96,6 +98,10 @@ def test_teacher_fixes_a_wrong_key_in_place_and_past_scores_stay(app):
     queue = teacher.client.get("/teach/reports").get_data(as_text=True)
     assert "没有待处理的反馈" in queue and 'class="count"' not in queue
     assert item_at(attempt_id, 0).response.points == 0  # the answer already given keeps its score
+    result = student.client.get(f"/attempt/{attempt_id}/result").get_data(as_text=True)
+    assert re.search(rf"本次作答后已更正为：\s*{given}\s*<span class=\"muted\">（得分保持不变）", result)
+    feedback = student.client.get(f"/attempt/{attempt_id}/feedback/0").get_data(as_text=True)
+    assert "本次作答后已更正为：" in feedback
     retry = student.start(quiz.slug)
     assert student.post(f"/attempt/{retry}/answer", {"position": "0", "choice": str(item_at(retry, 0).choices.index(given))},
                         token_from=f"/attempt/{retry}").status_code in (200, 302)
