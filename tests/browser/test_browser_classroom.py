@@ -149,6 +149,15 @@ def test_student_reports_a_question_and_the_teacher_fixes_it_in_place(browser, s
     teacher.get_by_role("link", name=re.compile("预览")).first.click()
     expect(teacher.get_by_text("2005年" if action == "correct" else "已隐藏").first).to_be_visible()
     teacher.context.close()
+    if action == "correct":  # the student's earlier attempt now names the corrected key; its score stays
+        student = new_page(browser, server, width)
+        sign_in(student, "xiaoming")
+        student.goto("/attempts")
+        student.get_by_role("link", name=re.compile("第二次测验")).first.click()
+        expect(student.get_by_text("本次作答后已更正为：")).to_be_visible()
+        expect(student.get_by_role("row", name=re.compile("第二题"))).to_contain_text("2005年")
+        assert problems(student) == []
+        student.context.close()
 
 
 @pytest.mark.parametrize("width", WIDTHS)
