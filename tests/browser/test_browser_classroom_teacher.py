@@ -102,6 +102,10 @@ def test_class_results_flag_at_five_chart_and_gradebook_then_the_class_board(app
     expect(page.get_by_role("img", name=re.compile("5 名学生的最好成绩分布"))).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("每道题的答对率"))).to_be_visible()
     assert chart_labels_overflow(page) == []
+    lines = page.evaluate("""[...document.querySelectorAll('table.results tbody tr')].map(row =>
+        [...row.cells].map(cell => { const r = document.createRange(); r.selectNodeContents(cell);
+                                     return r.getClientRects().length; }))""")
+    assert lines and all(n == 1 for row in lines for n in row)  # 学生0 and 1 / 2 each on one line
     first = page.locator(".question-stats li").filter(has_text="支付宝哪一年成立？")
     expect(first).to_contain_text("5 次作答中答对 0 次")
     expect(first).to_contain_text("几乎全部答错")
