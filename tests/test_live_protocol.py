@@ -64,10 +64,10 @@ def test_a_right_answer_earns_points_by_speed_and_the_projector_counts_it(app, t
         assert send(ming, "answer", {"position": 0, "choice": right_choice(first)}) == {"ok": True, "position": 0}
         assert received(host, "tally")[-1] == {"position": 0, "answered": 1, "expected": 2}
         assert send(host, "reveal") == {"ok": True}
-    boards = received(ming, "phase")[-1]["boards"]
-    mine = boards[str(player("小明").id)]
-    assert mine == {"rank": 1, "score": 875, "streak": 1, "points": 875, "fraction": 1.0}
-    assert boards[str(player("小红").id)]["points"] == 0
+    told = received(ming, "phase")[-1]  # each phone is told its own line, and only its own
+    assert told == {"phase": "reveal", "position": 0, "total": 3,
+                    "me": {"rank": 1, "score": 875, "streak": 1, "points": 875, "fraction": 1.0}}
+    assert received(table["sockets"]["小红"], "phase")[-1]["me"]["points"] == 0
     stage = received(host, "stage")[-1]["html"]
     assert "小明" in stage and "875" in stage  # top five on the projector
 

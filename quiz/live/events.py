@@ -63,10 +63,14 @@ def moved(game: LiveGame) -> None:
 
 
 def phones_update(game: LiveGame) -> None:
-    """Tell every phone the phase changed: the new question's options, or everyone's own result."""
+    """Tell every phone the phase changed: the new question's options (one message for all), or each
+    player's own result (one message each: a phone needs only its own line, and one message with every
+    line, sent to every phone, grows with the square of the class)."""
     data: dict = {"phase": game.phase, "position": game.position, "total": game.total}
+    if game.phase in ("reveal", "ended"):
+        for player_id, line in views.phone_boards(game).items():
+            emit("phase", {**data, "me": line}, player_room(player_id))
+        return
     if game.phase == "question":
         data["question"] = views.phone_question(game)
-    if game.phase in ("reveal", "ended"):
-        data["boards"] = views.phone_boards(game)
     emit("phase", data, game_room(game.id))

@@ -112,7 +112,7 @@
       showQuestion(data.question);
       return;
     }
-    showLine(data.boards ? data.boards[String(me.id)] : null, data.phase === "ended");
+    showLine(data.me, data.phase === "ended");  // the server sends each phone only its own line
   }
 
   function showState(data) {

@@ -107,12 +107,12 @@ def phone_question(game: LiveGame) -> dict[str, Any]:
             "choices": list(question.choices), "remaining_ms": remaining_ms(game), "seconds": game.seconds}
 
 
-def phone_boards(game: LiveGame) -> dict[str, Any]:
-    """Every player's own line after a question, keyed by player id (one message serves every phone)."""
+def phone_boards(game: LiveGame) -> dict[int, dict[str, Any]]:
+    """Every player's own line after a question (rank, score, streak, this question's points), by player id."""
     answers = {row.player_id: row for row in db.session.execute(
         select(LiveAnswer.player_id, LiveAnswer.points, LiveAnswer.fraction).where(
             LiveAnswer.game_id == game.id, LiveAnswer.position == game.position))}
-    return {str(s.player_id): {"rank": s.rank, "score": s.score, "streak": s.streak,
+    return {s.player_id: {"rank": s.rank, "score": s.score, "streak": s.streak,
                                "points": answers[s.player_id].points if s.player_id in answers else 0,
                                "fraction": answers[s.player_id].fraction if s.player_id in answers else None}
             for s in standings(game)}
@@ -131,5 +131,5 @@ def phone_view(game: LiveGame, player: LivePlayer) -> dict[str, Any]:
         if not answered and not view["waiting"]:
             view["question"] = phone_question(game)
     if game.phase in ("reveal", "ended"):
-        view["me"] = phone_boards(game).get(str(player.id))
+        view["me"] = phone_boards(game).get(player.id)
     return view
