@@ -8,6 +8,8 @@ import os
 # Address to listen on; put a TLS-terminating proxy (nginx, Caddy) in front of it.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Worker processes: the app keeps no per-process state (signed cookie sessions, rate limits in Redis).
+# Measured on 2 cores (docs/operations.md, "Worker class and count"): 2 and 5 give the same answers/s;
+# the higher default gives live games more threads (one per open WebSocket).
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
 # Threads, not sync workers: a live game's phone or projector holds one WebSocket (one thread) open for
 # the whole game; ordinary pages run as before. See docs/operations.md, "Live games".

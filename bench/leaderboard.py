@@ -2,7 +2,8 @@
 
 Builds throw-away databases (SQLite always; PostgreSQL too when DATABASE_URL points at one), seeds
 them with `seed_leaderboard`, then times real requests through the Flask test client and the near-me
-service call. Prints p50/p99 in milliseconds; the last line is the SQLite board-page growth ratio.
+service call. Prints p50/p99 in milliseconds, then the near-me growth (largest ÷ smallest size) and,
+last, the SQLite board-page growth ratio.
 """
 from __future__ import annotations
 
@@ -48,8 +49,8 @@ def timed(action, repeats: int = REQUESTS) -> list[float]:
     return samples
 
 
-def measure(label: str, url: str, answers: int) -> float:
-    """Seed one database, print its figures and return the board page's p50."""
+def measure(label: str, url: str, answers: int) -> tuple[float, float]:
+    """Seed one database, print its figures and return the board page's and the near-me query's p50."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
     with app.app_context():
         setup_database()
@@ -73,7 +74,7 @@ def measure(label: str, url: str, answers: int) -> float:
         print(f"{label} answers={answers} near_me_query {percentiles(near)}", flush=True)
         db.session.remove()
         db.engine.dispose()
-    return statistics.median(results["board_page"])
+    return statistics.median(results["board_page"]), statistics.median(near)
 
 
 def settle(url: str) -> None:
@@ -97,15 +98,18 @@ def first_quiz(app) -> str:
 
 def main() -> None:
     """Run every size on SQLite, and on PostgreSQL when configured; print the growth ratio last."""
-    sqlite_p50 = {}
+    sqlite_p50, near_p50 = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         for answers in SIZES:
-            sqlite_p50[answers] = measure("sqlite", f"sqlite:///{tmp}/bench_{answers}.sqlite3", answers)
+            sqlite_p50[answers], near_p50[answers] = measure("sqlite", f"sqlite:///{tmp}/bench_{answers}.sqlite3",
+                                                             answers)
     server = normalise_database_url(os.environ.get("DATABASE_URL", ""))
     if server.startswith("postgresql"):
         for answers in SIZES:
             with postgres_database(server, "bench_leaderboard") as url:
                 measure("postgresql", url, answers)
+    # Near me counts the rows ahead of the player in the board's index: it grows with the rank depth.
+    print(f"near_me_growth={near_p50[SIZES[-1]] / near_p50[SIZES[0]]:.2f} (players x{SIZES[-1] // SIZES[0]})")
     print(f"growth_ratio={sqlite_p50[SIZES[-1]] / sqlite_p50[SIZES[0]]:.2f}")
 
 
