@@ -37,6 +37,7 @@ def start_timed(page: Page, width: str) -> None:
     page.set_viewport_size(WIDTHS[width])
     page.clock.install()
     play_as_guest(page, "计时", slug="timed")
+    page.wait_for_load_state()  # timer.js (deferred) fixes its deadline when it runs: before the clock moves
     expect(page.get_by_role("timer")).to_have_text(re.compile(r"[01]:\d\d"))
 
 
