@@ -22,6 +22,12 @@ def sockets_app(app):
     """An app like the test app whose Socket.IO server the test clients may rewire for themselves
     (Flask-SocketIO's test client keeps that server's packets), leaving the served test app's alone."""
     with extra_app(app) as fresh:
+        # Timers and delayed tallies are recorded, not run: a real one would outlive its test (a timer
+        # polls until its deadline on the test's moved clock) and could close a later test's game.
+        # Tests of those tasks take them from `fresh.background_tasks` and run them on their own clock.
+        fresh.background_tasks = []  # type: ignore[attr-defined]
+        fresh.extensions["socketio"].start_background_task = (
+            lambda task, *args: fresh.background_tasks.append((task, args)))  # type: ignore[attr-defined]
         yield fresh
 
 
