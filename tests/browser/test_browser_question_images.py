@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from browser_support import play_as_guest, sign_in
+from browser_support import play_as_guest, problems, sign_in
 from image_helpers import picture
 from quiz.extensions import db
 from quiz.models import Question, User
@@ -13,14 +13,6 @@ from teach_helpers import PASSWORD, teacher_quiz
 
 pytestmark = pytest.mark.browser
 ALT = "一张地图，杭州用红点标出"
-
-
-def audit(page: Page) -> list[str]:
-    """axe's violations on the page, and sideways scrolling (a phone must not need it)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    return [v["id"] for v in Axe().run(page).response["violations"]] + ([f"scrolls {overflow}px"] if overflow > 0 else [])
 
 
 def expect_image_shown(page: Page) -> None:
@@ -42,7 +34,7 @@ def test_a_question_with_an_image_from_editor_to_feedback(browser, server, tmp_p
     sign_in(page, "laoshi", PASSWORD)
     page.goto("/teach/questions/new/choice")
     page.wait_for_load_state()
-    found = {"editor": audit(page)}
+    found = {"editor": problems(page)}
     page.get_by_label("题目").fill("图中红点标出的是哪座城市？")
     for n, city in enumerate(["上海", "杭州", "南京"], start=1):
         page.get_by_label(f"选项 {n}", exact=True).fill(city)
@@ -50,7 +42,7 @@ def test_a_question_with_an_image_from_editor_to_feedback(browser, server, tmp_p
     page.get_by_label("图片文件").set_input_files(tmp_path / "map.png")
     page.get_by_role("button", name="保存题目").click()
     expect(page.get_by_text("有图片就必须填写替代文字")).to_be_visible()  # the alt text is required
-    found["editor, refused"] = audit(page)
+    found["editor, refused"] = problems(page)
     expect(page.get_by_role("radio", name="选项 2 是正确答案")).to_be_checked()
     page.get_by_label("图片文件").set_input_files(tmp_path / "map.png")
     page.get_by_label("图片内容说明").fill(ALT)
@@ -68,11 +60,11 @@ def test_a_question_with_an_image_from_editor_to_feedback(browser, server, tmp_p
     student.set_default_timeout(10_000)
     play_as_guest(student, "小红", quiz.slug)
     expect_image_shown(student)
-    found["question"] = audit(student)
+    found["question"] = problems(student)
     student.get_by_label("杭州").check()
     student.get_by_role("button", name="提交答案").click()
     expect(student.get_by_role("heading", name="回答正确")).to_be_visible()
     expect_image_shown(student)
-    found["feedback"] = audit(student)
+    found["feedback"] = problems(student)
     student.context.close()
     assert found == {name: [] for name in found}
