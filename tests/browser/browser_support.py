@@ -30,6 +30,7 @@ def play_as_guest(page: Page, nickname: str = "小红", slug: str = "alipay-quic
     page.get_by_role("button", name="以游客身份继续").click()
     page.get_by_role("button", name=re.compile("开始测验|继续")).click()
     expect(page.get_by_text(re.compile(r"第 \d+ 题，共 \d+ 题"))).to_be_visible()
+    page.wait_for_load_state()  # the question's script is in place before a test presses keys
 
 
 def answer_current(page: Page) -> None:

@@ -12,6 +12,7 @@ PHONE = {"width": 360, "height": 740}
 
 
 def violations(page: Page) -> list[str]:
+    page.wait_for_load_state()  # axe needs the document: a click's navigation may still be under way
     return [v["id"] for v in Axe().run(page).response["violations"]]
 
 
@@ -114,12 +115,15 @@ def visit_study_pages(page: Page):
     yield "cards, visitor"
     continue_as_guest(page, "/timeline/alipay/cards", "无障碍")
     yield "card front"
-    page.get_by_role("link", name=re.compile("显示答案")).click()
+    with page.expect_navigation():  # yield the new page, not the one being left
+        page.get_by_role("link", name=re.compile("显示答案")).click()
     yield "card back"
     page.goto("/timeline/alipay/place")
     yield "place, before a game"
-    page.get_by_role("button", name="开始今天的游戏").click()
-    page.locator(".gap-button").first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="开始今天的游戏").click()
+    with page.expect_navigation():
+        page.locator(".gap-button").first.click()
     yield "place, in a game"
 
 
