@@ -35,10 +35,13 @@ def play_as_guest(page: Page, nickname: str = "小红", slug: str = "alipay-quic
 
 def answer_current(page: Page) -> None:
     """Answer the question on screen: its first option, or an ordering as shown."""
+    submit = page.get_by_role("button", name="提交答案")
+    expect(submit).to_be_visible()  # the question page is here (counting radios does not wait for it)
+    page.wait_for_load_state()
     radios = page.get_by_role("radio")
     if radios.count():
         radios.first.check()
-    page.get_by_role("button", name="提交答案").click()
+    submit.click()
     # Public quizzes reveal at the end of the attempt: until then the answer is only "saved".
     expect(page.get_by_role("heading", name=re.compile("回答正确|回答错误|部分正确|答案已保存"))).to_be_visible()
 

@@ -64,10 +64,12 @@ def question_text(student: Page) -> str:
 
 def submit_first_option(student: Page) -> None:
     """Answer with the first option (an ordering as shown) and wait for the verdict."""
+    submit = student.get_by_role("button", name="Submit answer")
+    expect(submit).to_be_visible()  # the question page is here (counting radios does not wait for it)
     options = student.get_by_role("radio")
     if options.count():
         options.first.check()
-    student.get_by_role("button", name="Submit answer").click()
+    submit.click()
     # Imported quizzes are public: they reveal answers at the end of the attempt (README, "Ranking").
     expect(student.get_by_role("heading", name=re.compile(r"Right!|Not quite\.|Partly right\.|Answer saved\."))).to_be_visible()
 
