@@ -19,7 +19,11 @@ def expect_image_shown(page: Page) -> None:
     """The question's image is on the page, named by its alt text, and its bytes arrived."""
     image = page.get_by_role("img", name=ALT)
     expect(image).to_be_visible()
-    assert image.evaluate("img => img.complete && img.naturalWidth") == 80
+    # Its bytes arrived: wait for the image's own load (visible does not mean loaded), or its error.
+    loaded = ("img => img.complete ? img.naturalWidth : new Promise(done => {"
+              " img.addEventListener('load', () => done(img.naturalWidth));"
+              " img.addEventListener('error', () => done(0)); })")
+    assert image.evaluate(loaded) == 80
 
 
 @pytest.mark.parametrize("width", [1280, 360])
