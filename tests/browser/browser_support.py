@@ -15,12 +15,18 @@ def new_page(browser: Browser, server: str, width: str, locale: str = "zh-CN") -
     return context.new_page()
 
 
+def violations(page: Page) -> list[str]:
+    """Axe-core rule ids the page breaks (axe ships in the wheel: offline), once the page has loaded
+    (a click's navigation may still be under way, and axe needs the document)."""
+    page.wait_for_load_state("load")
+    return [v["id"] for v in Axe().run(page).response["violations"]]
+
+
 def problems(page: Page) -> list[str]:
     """Axe violations on the page, and sideways scrolling."""
-    page.wait_for_load_state("load")
+    found = violations(page)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    return [v["id"] for v in Axe().run(page).response["violations"]] + \
-        ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
+    return found + ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
 
 
 def play_as_guest(page: Page, nickname: str = "小红", slug: str = "alipay-quick") -> None:

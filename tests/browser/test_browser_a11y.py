@@ -2,19 +2,12 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from browser_support import WIDTHS, answer_current, new_page, play_as_guest, problems
+from browser_support import WIDTHS, answer_current, new_page, play_as_guest, problems, violations
 from helpers import fixed_quiz
 
 pytestmark = pytest.mark.browser
-
-
-def violations(page: Page) -> list[str]:
-    """Axe-core rule ids the page breaks (run offline, axe ships in the wheel)."""
-    results = Axe().run(page)
-    return [v["id"] for v in results.response["violations"]]
 
 
 def visit_play_pages(page: Page):

@@ -3,17 +3,13 @@ mouse and keyboard, and axe on every page at desktop and phone widths."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+
+from browser_support import violations
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 360, "height": 740}
-
-
-def violations(page: Page) -> list[str]:
-    page.wait_for_load_state()  # axe needs the document: a click's navigation may still be under way
-    return [v["id"] for v in Axe().run(page).response["violations"]]
 
 
 def continue_as_guest(page: Page, path: str, nickname: str) -> None:
