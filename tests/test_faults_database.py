@@ -99,8 +99,12 @@ def test_a_connection_the_server_dropped_is_replaced_before_a_request_uses_it(ap
         actions.guest()
         attempt_id = actions.start()
         admin = create_engine(database_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:  # the server ends the app's pooled sessions, as a restart does
-            ended = conn.execute(text("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+        # The server ends the app's pooled sessions, as a restart does. The timeout makes the call
+        # wait until each backend has exited (its goodbye is then in the socket): without it the
+        # signal was still on its way when the next request checked the connection (failed once).
+        with admin.connect() as conn:
+            ended = conn.execute(text("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 10000))"
+                                      " FROM pg_stat_activity"
                                       " WHERE application_name = 'quiz-dropped-test'")).scalar()
         admin.dispose()
         assert ended >= 1
