@@ -22,11 +22,16 @@ def violations(page: Page) -> list[str]:
     return [v["id"] for v in Axe().run(page).response["violations"]]
 
 
+def sideways_scroll(page: Page) -> int:
+    """How many pixels the page scrolls sideways once loaded (0 when it fits the screen)."""
+    page.wait_for_load_state("load")
+    return max(0, page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+
+
 def problems(page: Page) -> list[str]:
     """Axe violations on the page, and sideways scrolling."""
-    found = violations(page)
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    return found + ([f"scrolls sideways by {overflow}px"] if overflow > 0 else [])
+    overflow = sideways_scroll(page)
+    return violations(page) + ([f"scrolls sideways by {overflow}px"] if overflow else [])
 
 
 def play_as_guest(page: Page, nickname: str = "小红", slug: str = "alipay-quick") -> None:

@@ -3,22 +3,15 @@ password with it; every account page passes axe and fits 360 px and 1280 px."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
-from browser_support import sign_in
+from browser_support import problems, sign_in
 from quiz.extensions import db
 from quiz.services import accounts, classes
 from teach_helpers import PASSWORD
 
 pytestmark = pytest.mark.browser
 NEW = "a brand new passphrase"
-
-
-def problems(page: Page) -> list[str]:
-    """Axe rule ids the page breaks, and sideways scrolling."""
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    return [v["id"] for v in Axe().run(page).response["violations"]] + ([f"overflow {overflow}px"] if overflow > 0 else [])
 
 
 def class_with_student() -> int:

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from browser_support import sign_in
+from browser_support import problems, sign_in
 from helpers import fixed_quiz
 from live_support import KINDS
 from quiz.extensions import db
@@ -20,14 +20,10 @@ WIDTHS = (1280, 360)
 
 def axe_problems(page: Page) -> list[str]:
     """Axe violations and sideways scrolling at each width, named by width."""
-    from axe_playwright_python.sync_playwright import Axe
-
     found = []
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 800})
-        found += [f"{width}: {v['id']}" for v in Axe().run(page).response["violations"]]
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        found += [f"{width}: scrolls sideways by {overflow}px"] if overflow > 0 else []
+        found += [f"{width}: {problem}" for problem in problems(page)]
     return found
 
 
