@@ -6,6 +6,8 @@ from typing import Any
 
 from flask import Flask
 
+from quiz.sqlite_turns import TurnTakingConnection
+
 MB = 1024 * 1024
 SECRET_KEY_MIN_BYTES = 32
 THROTTLES = ("LOGIN_RATE_LIMIT", "LOGIN_ADDRESS_RATE_LIMIT", "SIGNUP_RATE_LIMIT", "GUEST_RATE_LIMIT")
@@ -108,7 +110,17 @@ def engine_options(uri: str, pool_size: int) -> dict[str, Any]:
     """
     if uri.startswith("postgresql"):
         return {"pool_size": pool_size, "max_overflow": pool_size}
-    return {}
+    # Threads of one process take turns to write instead of sleeping in SQLite's busy handler.
+    return {"connect_args": {"factory": TurnTakingConnection}}
+
+
+def merged_options(computed: dict[str, Any], configured: dict[str, Any]) -> dict[str, Any]:
+    """Options set in instance/config.py or by a test win over the computed ones, key by key (also
+    within `connect_args`); they never replace them all."""
+    merged = {**computed, **configured}
+    if "connect_args" in computed and "connect_args" in configured:
+        merged["connect_args"] = {**computed["connect_args"], **configured["connect_args"]}
+    return merged
 
 
 def ensure_secret_key(app: Flask) -> None:
@@ -156,9 +168,8 @@ def configure(app: Flask, test_config: dict[str, Any] | None) -> None:
         app.config.from_mapping(test_config)
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     pool = int(os.environ.get("DB_POOL_SIZE", "5"))
-    # Options set in instance/config.py or by a test win over the computed ones; they never replace them all.
-    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**engine_options(uri, pool),
-                                               **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {})}
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = merged_options(engine_options(uri, pool),
+                                                            app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
     if app.config["JOB_IMMEDIATE"] is None:
         app.config["JOB_IMMEDIATE"] = bool(app.config.get("TESTING"))
     if app.config["JOB_CONSUMER"] is None:  # Flask's CLI sets FLASK_RUN_FROM_CLI; gunicorn and tests do not

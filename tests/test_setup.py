@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 
 from quiz import ROOT, create_app
 from quiz.config import ConfigError, normalise_database_url
+from quiz.sqlite_turns import TurnTakingConnection
 from quiz.extensions import db
 from quiz.models import Event, Question, Quiz, Timeline, User
 
@@ -156,8 +157,9 @@ def test_upgrading_keeps_event_dates_and_detects_the_language_of_stored_timeline
 
 
 @pytest.mark.parametrize("options, expected", [
-    ({"pool_recycle": 300}, {"pool_recycle": 300}),
-    ({"pool_pre_ping": True}, {"pool_pre_ping": True}),
+    ({"pool_recycle": 300}, {"pool_recycle": 300, "connect_args": {"factory": TurnTakingConnection}}),
+    ({"pool_pre_ping": True}, {"pool_pre_ping": True, "connect_args": {"factory": TurnTakingConnection}}),
+    ({"connect_args": {"timeout": 3}}, {"connect_args": {"factory": TurnTakingConnection, "timeout": 3}}),
 ])
 def test_configured_engine_options_are_merged_with_the_computed_ones(tmp_path, options, expected):
     app = create_app({"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/x.db",
