@@ -5,7 +5,11 @@ import pytest
 
 from security_support import served
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's headless shell (package chromium-headless-shell: the same Chromium build without the desktop
+# browser around it, what Playwright itself runs headless) ran the browser tests in 0.76 of the full
+# browser's time; the full browser still works.
+HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", HEADLESS_SHELL if os.path.exists(HEADLESS_SHELL) else "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
