@@ -1,9 +1,12 @@
-"""Leaderboard benchmark: the board page and the "near me" query at 1,000 and 1,000,000 answers.
+"""Leaderboard benchmark: the board pages and "near me" at 1,000, 100,000 and 1,000,000 players.
 
 Builds throw-away databases (SQLite always; PostgreSQL too when DATABASE_URL points at one), seeds
-them with `seed_leaderboard`, then times real requests through the Flask test client and the near-me
-service call. Prints p50/p99 in milliseconds, then the near-me growth (largest ÷ smallest size) and,
-last, the SQLite board-page growth ratio.
+them with `seed_leaderboard` (one finished attempt per player; answers left out, boards never read
+them), then times real page requests through the Flask test client and the near-me service call for
+random players, with the rank counts (board_counts) and, in the same run, the old way (counting the
+board's rows ahead). Prints p50/p99 in milliseconds and old ÷ counts per size; then the near-me growth
+(largest ÷ smallest size) both ways and, last, the SQLite board-page growth ratio.
+BENCH_PLAYERS=1000,100000 picks the sizes.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,8 +31,8 @@ from quiz.services import leaderboard  # noqa: E402
 from quiz.services.seeding import seed_leaderboard  # noqa: E402
 from throwaway_db import postgres_database  # noqa: E402
 
-SIZES = tuple(int(n) for n in os.environ.get("BENCH_SIZES", "1000,1000000").split(","))
-REQUESTS, WARMUP = 200, 20
+SIZES = tuple(int(n) for n in os.environ.get("BENCH_PLAYERS", "1000,100000,1000000").split(","))
+REQUESTS, NEAR_REQUESTS, WARMUP = 100, 60, 10
 
 
 def percentiles(samples: list[float]) -> str:
@@ -49,32 +53,56 @@ def timed(action, repeats: int = REQUESTS) -> list[float]:
     return samples
 
 
-def measure(label: str, url: str, answers: int) -> tuple[float, float]:
-    """Seed one database, print its figures and return the board page's and the near-me query's p50."""
+def measure(label: str, url: str, players: int) -> tuple[float, dict[str, tuple[float, float]]]:
+    """Seed one database, print its figures; return the board page's p50 and near me's (counts, old) p50s."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
     with app.app_context():
         setup_database()
         start = time.perf_counter()
-        counts = seed_leaderboard(players=max(1, answers // 10), answers=answers)
-        print(f"{label} answers={answers}: seeded {counts} in {time.perf_counter() - start:.1f}s", flush=True)
+        counts = seed_leaderboard(players=players, answers=players * 10, with_answers=False)
+        print(f"{label} players={players}: seeded {counts} in {time.perf_counter() - start:.1f}s", flush=True)
         settle(url)
         player_ids = list(db.session.scalars(text("SELECT user_id FROM board_totals WHERE period = 'all'")))
+        quiz_id = db.session.scalar(text("SELECT MIN(quiz_id) FROM standings"))
         db.session.remove()
     client = app.test_client()
     pages = {"board_page": "/leaderboard/", "quiz_board_page": f"/leaderboard/quiz/{first_quiz(app)}"}
     results = {}
     for name, path in pages.items():
         assert client.get(path).status_code == 200
-        results[name] = timed(lambda: client.get(path))
-        print(f"{label} answers={answers} {name} {percentiles(results[name])}", flush=True)
-    rng = random.Random(7)
+        results[name] = timed(lambda path=path: client.get(path))
+        print(f"{label} players={players} {name} {percentiles(results[name])}", flush=True)
+    boards = {"overall_by_score": leaderboard.Board("all", signed_in_only=True),
+              "quiz_by_accuracy": leaderboard.Board("all", quiz_id, by="accuracy")}
+    near = {}
     with app.app_context():
-        board = leaderboard.Board("all")
-        near = timed(lambda: leaderboard.near_me(board, rng.choice(player_ids)))
-        print(f"{label} answers={answers} near_me_query {percentiles(near)}", flush=True)
+        for name, board in boards.items():
+            counted = timed(near_me_of_random_players(board, player_ids), NEAR_REQUESTS)
+            with old_way():
+                old = timed(near_me_of_random_players(board, player_ids), NEAR_REQUESTS)
+            near[name] = (statistics.median(counted), statistics.median(old))
+            print(f"{label} players={players} near_me {name} counts {percentiles(counted)} | old {percentiles(old)}"
+                  f" | old/counts={near[name][1] / near[name][0]:.1f}", flush=True)
         db.session.remove()
         db.engine.dispose()
-    return statistics.median(results["board_page"]), statistics.median(near)
+    return statistics.median(results["board_page"]), near
+
+
+def near_me_of_random_players(board: leaderboard.Board, player_ids: list[int]):
+    """An action reading near me for a random player (the same sequence of players on every call)."""
+    rng = random.Random(7)
+    return lambda: leaderboard.near_me(board, rng.choice(player_ids))
+
+
+@contextmanager
+def old_way():
+    """Rank by counting the board's rows ahead, as before board_counts (class boards still do)."""
+    saved = leaderboard.counted
+    leaderboard.counted = lambda board: False
+    try:
+        yield
+    finally:
+        leaderboard.counted = saved
 
 
 def settle(url: str) -> None:
@@ -97,19 +125,24 @@ def first_quiz(app) -> str:
 
 
 def main() -> None:
-    """Run every size on SQLite, and on PostgreSQL when configured; print the growth ratio last."""
+    """Run every size on SQLite, and on PostgreSQL when configured; print the growth ratios last."""
     sqlite_p50, near_p50 = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
-        for answers in SIZES:
-            sqlite_p50[answers], near_p50[answers] = measure("sqlite", f"sqlite:///{tmp}/bench_{answers}.sqlite3",
-                                                             answers)
+        for players in SIZES:
+            sqlite_p50[players], near_p50[players] = measure("sqlite", f"sqlite:///{tmp}/bench_{players}.sqlite3",
+                                                             players)
     server = normalise_database_url(os.environ.get("DATABASE_URL", ""))
     if server.startswith("postgresql"):
-        for answers in SIZES:
+        for players in SIZES:
             with postgres_database(server, "bench_leaderboard") as url:
-                measure("postgresql", url, answers)
-    # Near me counts the rows ahead of the player in the board's index: it grows with the rank depth.
-    print(f"near_me_growth={near_p50[SIZES[-1]] / near_p50[SIZES[0]]:.2f} (players x{SIZES[-1] // SIZES[0]})")
+                measure("postgresql", url, players)
+    # With the counts near me costs the distinct scores (and times) ahead, not the players ahead.
+    small, large = near_p50[SIZES[0]], near_p50[SIZES[-1]]
+    for name in small:
+        print(f"near_me_growth {name}: counts={large[name][0] / small[name][0]:.2f} "
+              f"old={large[name][1] / small[name][1]:.2f} (players x{SIZES[-1] // SIZES[0]}, SQLite p50)")
+    worst = max(large[name][0] / small[name][0] for name in small)
+    print(f"near_me_growth={worst:.2f} (players x{SIZES[-1] // SIZES[0]})")
     print(f"growth_ratio={sqlite_p50[SIZES[-1]] / sqlite_p50[SIZES[0]]:.2f}")
 
 

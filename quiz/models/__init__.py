@@ -8,7 +8,7 @@ from quiz.models.live import LiveAnswer, LiveGame, LivePlayer, LiveQuestion
 from quiz.models.question import Question, question_events
 from quiz.models.quiz import Quiz, QuizQuestion
 from quiz.models.report import QuestionReport
-from quiz.models.standing import BoardTotal, Standing
+from quiz.models.standing import BoardCount, BoardTotal, Standing
 from quiz.models.study import PlaceGame
 from quiz.models.teaching import Assignment, ClassMember, Classroom, Invite
 from quiz.models.timeline import Event, Timeline
@@ -17,7 +17,7 @@ from quiz.models.user import PasswordReset, User
 __all__ = [
     "ImportJob", "QuestionImage", "QuestionReport", "ReviewCard",
     "LiveAnswer", "LiveGame", "LivePlayer", "LiveQuestion",
-    "BoardTotal", "Standing",
+    "BoardCount", "BoardTotal", "Standing",
     "PlaceGame",
     "Assignment", "ClassMember", "Classroom", "Invite",
     "Answer", "Attempt", "AttemptItem", "Base", "Event", "Progress", "Question",

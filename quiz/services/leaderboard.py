@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, aliased
 
 from quiz.extensions import db
-from quiz.models import Assignment, BoardTotal, ClassMember, Standing, User
+from quiz.models import Assignment, BoardCount, BoardTotal, ClassMember, Standing, User
 
 Order = list[tuple[QueryableAttribute[Any], bool]]  # (a model's column, descending)
 
@@ -44,18 +44,25 @@ class Board:
             return Standing
         return BoardTotal if self.class_id is None else class_totals(self.class_id)
 
-    def rows(self, viewer_id: int | None) -> list[ColumnElement[bool]]:
-        """Who is on the board as this viewer sees it: visible players, plus the viewer themselves."""
+    def scope(self) -> list[ColumnElement[bool]]:
+        """The board's rows before privacy: its period, its quiz, its class."""
         m = self.model
         scope = [m.period == self.period] + ([m.quiz_id == self.quiz_id] if self.quiz_id is not None else [])
         if self.class_id is not None:
             scope.append(m.user_id.in_(select(ClassMember.user_id).where(ClassMember.classroom_id == self.class_id)))
+        return scope
+
+    def visible(self) -> ColumnElement[bool]:
+        """Who anyone may see on it: not hidden, and not a guest where the board is for accounts only."""
+        m = self.model
+        return and_(m.hidden.is_(False), m.guest.is_(False)) if self.signed_in_only else m.hidden.is_(False)
+
+    def rows(self, viewer_id: int | None) -> list[ColumnElement[bool]]:
+        """Who is on the board as this viewer sees it: visible players, plus the viewer themselves."""
         if self.show_hidden:
-            return scope
-        visible = m.hidden.is_(False)
-        if self.signed_in_only:
-            visible = and_(visible, m.user_id.not_in(select(User.id).where(User.role == "guest")))
-        return scope + [or_(visible, m.user_id == viewer_id) if viewer_id else visible]
+            return self.scope()
+        visible = self.visible()
+        return self.scope() + [or_(visible, self.model.user_id == viewer_id) if viewer_id else visible]
 
 
 def class_totals(class_id: int):
@@ -65,9 +72,10 @@ def class_totals(class_id: int):
     sums = (select(func.min(s.id).label("id"), s.user_id, s.period, func.count().label("quizzes"),
                    score.label("score"), total.label("total"),
                    func.coalesce(score / func.nullif(total, 0), 0.0).label("accuracy"),
-                   func.sum(s.seconds).label("seconds"), func.max(s.finished_at).label("finished_at"), s.hidden)
+                   func.sum(s.seconds).label("seconds"), func.max(s.finished_at).label("finished_at"),
+                   s.hidden, s.guest)
             .where(s.quiz_id.in_(select(Assignment.quiz_id).where(Assignment.classroom_id == class_id)))
-            .group_by(s.user_id, s.period, s.hidden).subquery("class_totals"))
+            .group_by(s.user_id, s.period, s.hidden, s.guest).subquery("class_totals"))
     return aliased(BoardTotal, sums, adapt_on_names=True)
 
 
@@ -144,14 +152,72 @@ def read_after(board: Board, viewer_id: int | None, after: tuple | None, limit: 
     if not rows:
         return []
     first = tuple(getattr(rows[0], c.key) for c, _d in order)
-    placed, better = rows_ahead(board, viewer_id, first) if after else (0, 0)
+    tied_on_page = sum(r.page_rank == 1 for r in rows)
+    placed, better = rows_ahead(board, viewer_id, first, tied_on_page) if after else (0, 0)
     return [Entry(better + 1 if r.page_rank == 1 else placed + r.page_rank, r.user_id, r.nickname,
                   r.role == "guest", r.score, r.total, r.accuracy, r.seconds, r.finished_at,
                   getattr(r, "quizzes", None)) for r in rows]
 
 
-def rows_ahead(board: Board, viewer_id: int | None, key: tuple) -> tuple[int, int]:
-    """Count rows placed ahead of `key`, and those of them strictly better by the rank columns.
+def rows_ahead(board: Board, viewer_id: int | None, key: tuple, tied_on_page: int) -> tuple[int, int]:
+    """Count rows placed ahead of `key`, the first row of a page, and those of them strictly better by the
+    rank columns. `tied_on_page`: how many rows of that page share `key`'s rank columns.
+
+    Public boards read the counts of board_counts; class boards, small, count their rows.
+    """
+    if counted(board):
+        return counted_rows_ahead(board, viewer_id, key, tied_on_page)
+    return direct_rows_ahead(board, viewer_id, key)
+
+
+def counted(board: Board) -> bool:
+    """Whether board_counts holds this board's counts: it counts the public boards (no class, no hidden rows)."""
+    return board.class_id is None and not board.show_hidden
+
+
+# For each ranking, the board_counts rows (migration 0019) counting each prefix of its rank columns:
+# ('score', score), ('score_time', score, seconds); ('accuracy', accuracy).
+COUNT_LEVELS = {"score": ("score", "score_time"), "accuracy": ("accuracy",)}
+
+
+def counted_rows_ahead(board: Board, viewer_id: int | None, key: tuple, tied_on_page: int) -> tuple[int, int]:
+    """rows_ahead from the counts: rows better at the first rank column (one count row per distinct value),
+    then, among equal ones, better at the second; rows tied with `key` are one count row.
+
+    The cost is bounded by the distinct values ahead (scores, then times within one score), not by the
+    players. Tied rows ahead of the page are all the tied rows less those on it, so no scan of a tie
+    (on an accuracy board, a tenth of the players) is needed either. The counts hold visible rows
+    only; a viewer who is not (hidden, or a guest on an accounts-only board) still sees their own
+    line, so their own row is added where it stands.
+    """
+    order, depth = ranking_rule(board)
+    c, m = BoardCount, board.model
+    fields = (c.value, c.seconds)
+    scope = [c.quiz_id == (board.quiz_id or 0), c.period == board.period,
+             c.guest.in_([False] if board.signed_in_only else [False, True])]
+
+    def total(*where: ColumnElement[bool]):
+        return select(func.coalesce(func.sum(c.n), 0)).where(*scope, *where).scalar_subquery()
+
+    levels = COUNT_LEVELS[board.by]
+    counts = [total(c.ranking == level, *[fields[j] == key[j] for j in range(i)],
+                    fields[i] > key[i] if order[i][1] else fields[i] < key[i])
+              for i, level in enumerate(levels)]
+    counts.append(total(c.ranking == levels[-1], *[fields[j] == key[j] for j in range(depth)]))
+    if viewer_id is not None:
+        mine = [*board.scope(), m.user_id == viewer_id, ~board.visible()]
+        counts.append(select(func.count()).where(*mine, ahead_of(order, key, depth)).scalar_subquery())
+        counts.append(select(func.count()).where(*mine, *[order[j][0] == key[j] for j in range(depth)])
+                      .scalar_subquery())
+    found = db.session.execute(select(*counts)).one()
+    better = sum(found[:depth]) + (found[depth + 1] if viewer_id is not None else 0)
+    tied = found[depth] + (found[depth + 2] if viewer_id is not None else 0)
+    return better + tied - tied_on_page, better
+
+
+def direct_rows_ahead(board: Board, viewer_id: int | None, key: tuple) -> tuple[int, int]:
+    """rows_ahead by counting the board's rows: linear in the rank's depth, for class boards (and to check
+    the counts against).
 
     The rows ahead split into disjoint index ranges (a better first column; an equal first and a
     better second; ...), each counted by one seek, so no row is evaluated twice.

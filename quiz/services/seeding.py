@@ -36,11 +36,13 @@ def bulk(model, rows: Iterator[dict]) -> None:
         db.session.execute(insert(model.__table__), batch)
 
 
-def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: int = 1) -> dict[str, int]:
+def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: int = 1,
+                     with_answers: bool = True) -> dict[str, int]:
     """Add `players` synthetic players and finished attempts holding `answers` answers, with standings.
 
     Attempt i belongs to player i mod players, at quiz (i div players) mod quizzes, finished within
     the last 60 days; 2% of players are hidden and a fifth are guests. Returns the row counts added.
+    Boards never read answers: `with_answers=False` leaves them (and the frozen questions) out.
     """
     rng, now = random.Random(seed), now_utc()
     quiz_ids = list(db.session.scalars(select(Quiz.id).where(Quiz.published.is_(True)).order_by(Quiz.id)))
@@ -59,11 +61,13 @@ def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: in
     for offset, a in enumerate(attempts):
         a["id"] = first_attempt + offset
     bulk(Attempt, iter(attempts))
-    first_item = next_id(AttemptItem)
-    bulk(AttemptItem, item_rows(attempts, question_ids, first_item))
-    bulk(Answer, answer_rows(attempts, question_ids, next_id(Answer), first_item))
+    if with_answers:
+        first_item = next_id(AttemptItem)
+        bulk(AttemptItem, item_rows(attempts, question_ids, first_item))
+        bulk(Answer, answer_rows(attempts, question_ids, next_id(Answer), first_item))
     hidden = {first_user + n for n in range(players) if n % 50 == 7}
-    best = best_standings(attempts, hidden)
+    guests = {first_user + n for n in range(players) if n % 5 == 0}
+    best = best_standings(attempts, hidden, guests)
     bulk(Standing, iter(best.values()))
     add_totals(first_user)
     db.session.commit()
@@ -105,7 +109,7 @@ def answer_rows(attempts: list[dict], question_ids: list[int], first_id: int, fi
             n += 1
 
 
-def best_standings(attempts: list[dict], hidden: set[int]) -> dict[tuple, dict]:
+def best_standings(attempts: list[dict], hidden: set[int], guests: set[int]) -> dict[tuple, dict]:
     """Each player's best ranked attempt per quiz and period, by the same rule as the live write path."""
     best: dict[tuple, dict] = {}
     for a in filter(lambda a: a["ranked"], attempts):
@@ -117,7 +121,8 @@ def best_standings(attempts: list[dict], hidden: set[int]) -> dict[tuple, dict]:
                 best[key] = {"user_id": a["user_id"], "quiz_id": a["quiz_id"], "period": key[2],
                              "attempt_id": a["id"], "score": a["score"], "total": a["total"],
                              "accuracy": a["score"] / a["total"], "seconds": seconds,
-                             "finished_at": a["finished_at"], "hidden": a["user_id"] in hidden}
+                             "finished_at": a["finished_at"], "hidden": a["user_id"] in hidden,
+                             "guest": a["user_id"] in guests}
     return best
 
 
@@ -126,7 +131,8 @@ def add_totals(first_user: int) -> None:
     s = Standing
     totals = (select(s.user_id, s.period, func.count(), func.sum(s.score), func.sum(s.total),
                      func.sum(s.score) / func.sum(s.total), func.sum(s.seconds), func.max(s.finished_at),
-                     func.max(case((s.hidden, 1), else_=0)) == 1)
+                     func.max(case((s.hidden, 1), else_=0)) == 1, func.max(case((s.guest, 1), else_=0)) == 1)
               .where(s.user_id >= first_user).group_by(s.user_id, s.period))
-    columns = ["user_id", "period", "quizzes", "score", "total", "accuracy", "seconds", "finished_at", "hidden"]
+    columns = ["user_id", "period", "quizzes", "score", "total", "accuracy", "seconds", "finished_at", "hidden",
+               "guest"]
     db.session.execute(insert(BoardTotal.__table__).from_select(columns, totals))

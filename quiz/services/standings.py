@@ -28,8 +28,9 @@ FINISHED_ROW = select(*FINISHED).where(_attempts.c.id == bindparam("attempt_id")
 BEST_SO_FAR = select(_standings.c.period, _standings.c.score, _standings.c.total, _standings.c.seconds).where(
     _standings.c.user_id == bindparam("user_id"), _standings.c.quiz_id == bindparam("quiz_id"),
     _standings.c.period.in_([bindparam(tab) for tab in PERIOD_TABS]))
-PLAYER_HIDDEN = (select(User.__table__.c.hidden_from_boards).where(User.__table__.c.id == bindparam("user_id"))
-                 .with_for_update(key_share=True))
+_users = User.__table__
+PLAYER_FLAGS = (select(_users.c.hidden_from_boards, _users.c.role == "guest").where(_users.c.id == bindparam("user_id"))
+                .with_for_update(key_share=True))
 
 
 def period_key(tab: str, when: datetime) -> str:
@@ -59,11 +60,11 @@ def fold_finish(row: AnyRow) -> None:
     """
     if not (row.ranked and row.published):
         return
-    hidden = lock_player(row.user_id)
+    hidden, guest = lock_player(row.user_id)
     values = {"user_id": row.user_id, "quiz_id": row.quiz_id, "attempt_id": row.id, "score": row.score,
               "total": row.total, "accuracy": row.score / row.total if row.total else 0.0,
               "seconds": max(0, int((row.finished_at - row.started_at).total_seconds())),
-              "finished_at": row.finished_at, "hidden": hidden}
+              "finished_at": row.finished_at, "hidden": hidden, "guest": guest}
     periods = {tab: period_key(tab, row.finished_at) for tab in PERIOD_TABS}
     before = {old.period: old for old in db.session.connection().execute(
         BEST_SO_FAR, {"user_id": row.user_id, "quiz_id": row.quiz_id, **periods})}
@@ -74,15 +75,16 @@ def fold_finish(row: AnyRow) -> None:
     upsert(BoardTotal, ("user_id", "period"), [delta(values, p, before.get(p)) for p in better], changes=add_delta)
 
 
-def lock_player(user_id: int) -> bool:
-    """Lock the player's row until commit (PostgreSQL) and return their privacy switch.
+def lock_player(user_id: int) -> tuple[bool, bool]:
+    """Lock the player's row until commit (PostgreSQL); return their privacy switch and whether they are a guest.
 
     Two attempts of one player finishing at once then update standings and totals one after the
     other, never losing either (the standings read above are their latest). FOR NO KEY UPDATE, so
     the foreign-key checks of their own inserts (KEY SHARE on the same row) cannot deadlock with it.
     SQLite already runs one writer at a time.
     """
-    return bool(db.session.connection().execute(PLAYER_HIDDEN, {"user_id": user_id}).scalar())
+    hidden, guest = db.session.connection().execute(PLAYER_FLAGS, {"user_id": user_id}).one()
+    return bool(hidden), bool(guest)
 
 
 def beats(new: dict[str, Any], old: AnyRow) -> bool:
@@ -96,7 +98,7 @@ def delta(new: dict[str, Any], period: str, old: AnyRow | None) -> dict[str, Any
     return {"user_id": new["user_id"], "period": period, "quizzes": 0 if old else 1, "score": score,
             "total": total, "accuracy": score / total if total else 0.0,
             "seconds": new["seconds"] - (old.seconds if old else 0), "finished_at": new["finished_at"],
-            "hidden": new["hidden"]}
+            "hidden": new["hidden"], "guest": new["guest"]}
 
 
 def add_delta(excluded) -> dict[str, ColumnElement[Any]]:
@@ -104,7 +106,7 @@ def add_delta(excluded) -> dict[str, ColumnElement[Any]]:
     score, total = _totals.c.score + excluded.score, _totals.c.total + excluded.total
     return {"quizzes": _totals.c.quizzes + excluded.quizzes, "score": score, "total": total,
             "accuracy": case((total > 0, score / total), else_=0.0),
-            "seconds": _totals.c.seconds + excluded.seconds, "hidden": excluded.hidden,
+            "seconds": _totals.c.seconds + excluded.seconds, "hidden": excluded.hidden, "guest": excluded.guest,
             "finished_at": case((_totals.c.finished_at > excluded.finished_at, _totals.c.finished_at),
                                 else_=excluded.finished_at)}
 
