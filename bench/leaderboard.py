@@ -10,6 +10,7 @@ BENCH_PLAYERS=1000,100000 picks the sizes.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import statistics
@@ -21,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import event, text  # noqa: E402
 
 from quiz import create_app  # noqa: E402
 from quiz.cli import setup_database  # noqa: E402
@@ -32,7 +33,7 @@ from quiz.services.seeding import seed_leaderboard  # noqa: E402
 from throwaway_db import postgres_database  # noqa: E402
 
 SIZES = tuple(int(n) for n in os.environ.get("BENCH_PLAYERS", "1000,100000,1000000").split(","))
-REQUESTS, NEAR_REQUESTS, WARMUP = 100, 60, 10
+REQUESTS, NEAR_REQUESTS, ROUNDS, WARMUP = 100, 20, 3, 10
 
 
 def percentiles(samples: list[float]) -> str:
@@ -53,8 +54,9 @@ def timed(action, repeats: int = REQUESTS) -> list[float]:
     return samples
 
 
-def measure(label: str, url: str, players: int) -> tuple[float, dict[str, tuple[float, float]]]:
-    """Seed one database, print its figures; return the board page's p50 and near me's (counts, old) p50s."""
+def measure(label: str, url: str, players: int) -> tuple[float, dict[str, tuple[float, ...]]]:
+    """Seed one database, print its figures; return the board page's p50 and near me's p50s: (counts, old)
+    for the whole call, then the same for its statements alone."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": False})
     with app.app_context():
         setup_database()
@@ -75,23 +77,62 @@ def measure(label: str, url: str, players: int) -> tuple[float, dict[str, tuple[
     boards = {"overall_by_score": leaderboard.Board("all", signed_in_only=True),
               "quiz_by_accuracy": leaderboard.Board("all", quiz_id, by="accuracy")}
     near = {}
-    with app.app_context():
+    with app.app_context(), statement_clock() as sql:
         for name, board in boards.items():
-            counted = timed(near_me_of_random_players(board, player_ids), NEAR_REQUESTS)
-            with old_way():
-                old = timed(near_me_of_random_players(board, player_ids), NEAR_REQUESTS)
-            near[name] = (statistics.median(counted), statistics.median(old))
-            print(f"{label} players={players} near_me {name} counts {percentiles(counted)} | old {percentiles(old)}"
-                  f" | old/counts={near[name][1] / near[name][0]:.1f}", flush=True)
+            samples: dict[str, list[float]] = {"counts": [], "old": [], "counts_sql": [], "old_sql": []}
+            for _round in range(ROUNDS):  # interleaved, so a busy moment of the machine hits both ways
+                for way in ("counts", "old"):
+                    with old_way() if way == "old" else contextlib.nullcontext():
+                        samples[way] += timed(near_me_of_random_players(board, player_ids, sql), NEAR_REQUESTS)
+                        samples[f"{way}_sql"] += sql.per_call[WARMUP:]
+            p50 = {way: statistics.median(values) for way, values in samples.items()}
+            near[name] = (p50["counts"], p50["old"], p50["counts_sql"], p50["old_sql"])
+            print(f"{label} players={players} near_me {name}: counts {percentiles(samples['counts'])} "
+                  f"(SQL {p50['counts_sql']:.2f}ms) | old {percentiles(samples['old'])} (SQL {p50['old_sql']:.2f}ms)"
+                  f" | old/counts={p50['old'] / p50['counts']:.1f} (SQL {p50['old_sql'] / p50['counts_sql']:.1f})",
+                  flush=True)
         db.session.remove()
         db.engine.dispose()
     return statistics.median(results["board_page"]), near
 
 
-def near_me_of_random_players(board: leaderboard.Board, player_ids: list[int]):
-    """An action reading near me for a random player (the same sequence of players on every call)."""
+def near_me_of_random_players(board: leaderboard.Board, player_ids: list[int], sql: StatementClock):
+    """An action reading near me for a random player (the same sequence of players on every call);
+    the time its statements spent in the database is added to `sql.per_call`."""
     rng = random.Random(7)
-    return lambda: leaderboard.near_me(board, rng.choice(player_ids))
+    sql.per_call = []
+
+    def action() -> None:
+        sql.spent = 0.0
+        leaderboard.near_me(board, rng.choice(player_ids))
+        sql.per_call.append(sql.spent)
+    return action
+
+
+class StatementClock:
+    """Milliseconds spent executing statements (the database's share of a call, without Python's)."""
+
+    def __init__(self) -> None:
+        self.spent, self.started, self.per_call = 0.0, 0.0, []
+
+    def before(self, *_args) -> None:
+        self.started = time.perf_counter()
+
+    def after(self, *_args) -> None:
+        self.spent += (time.perf_counter() - self.started) * 1000
+
+
+@contextmanager
+def statement_clock():
+    """Time every statement run on the app's engine while inside."""
+    clock = StatementClock()
+    event.listen(db.engine, "before_cursor_execute", clock.before)
+    event.listen(db.engine, "after_cursor_execute", clock.after)
+    try:
+        yield clock
+    finally:
+        event.remove(db.engine, "before_cursor_execute", clock.before)
+        event.remove(db.engine, "after_cursor_execute", clock.after)
 
 
 @contextmanager
@@ -139,8 +180,9 @@ def main() -> None:
     # With the counts near me costs the distinct scores (and times) ahead, not the players ahead.
     small, large = near_p50[SIZES[0]], near_p50[SIZES[-1]]
     for name in small:
-        print(f"near_me_growth {name}: counts={large[name][0] / small[name][0]:.2f} "
-              f"old={large[name][1] / small[name][1]:.2f} (players x{SIZES[-1] // SIZES[0]}, SQLite p50)")
+        growth = [large[name][i] / small[name][i] for i in range(4)]
+        print(f"near_me_growth {name}: counts={growth[0]:.2f} old={growth[1]:.2f}; statements alone: "
+              f"counts={growth[2]:.2f} old={growth[3]:.2f} (players x{SIZES[-1] // SIZES[0]}, SQLite p50)")
     worst = max(large[name][0] / small[name][0] for name in small)
     print(f"near_me_growth={worst:.2f} (players x{SIZES[-1] // SIZES[0]})")
     print(f"growth_ratio={sqlite_p50[SIZES[-1]] / sqlite_p50[SIZES[0]]:.2f}")

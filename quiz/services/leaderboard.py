@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 from functools import cached_property
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select, union_all
 from sqlalchemy.orm import QueryableAttribute, aliased
 
 from quiz.extensions import db
@@ -139,10 +139,9 @@ def read_after(board: Board, viewer_id: int | None, after: tuple | None, limit: 
     """
     order, depth = ranking_rule(board)
     m = board.model
-    where = board.rows(viewer_id) + ([ahead_of(order, after, len(order), ahead=False)] if after else [])
     extra = [m.quizzes] if board.quiz_id is None else []
-    page = (select(m.user_id, m.score, m.total, m.accuracy, m.seconds, m.finished_at, *extra)
-            .where(*where).order_by(*[c.desc() if d else c for c, d in order]).limit(limit).subquery())
+    page = nearest(board, viewer_id, after, [m.user_id, m.score, m.total, m.accuracy, m.seconds, m.finished_at,
+                                             *extra], limit)
     rank_order = [page.c[c.key].desc() if d else page.c[c.key] for c, d in order[:depth]]
     full_order = [page.c[c.key].desc() if d else page.c[c.key] for c, d in order]
     rows = db.session.execute(
@@ -234,6 +233,30 @@ def direct_rows_ahead(board: Board, viewer_id: int | None, key: tuple) -> tuple[
     return sum(found), sum(found[:depth])
 
 
+def nearest(board: Board, viewer_id: int | None, key: tuple | None, columns: list, limit: int, ahead: bool = False):
+    """Up to `limit` rows of the board just after `key` (just before it, closest first, with ahead=True;
+    from the top when there is no key), as a subquery of `columns` (which hold the ordering columns).
+
+    Past a key the sort columns' directions differ (score down, time up), so no single index range
+    holds the rows: they are one range per ordering column (an equal prefix, then a further value),
+    each read by its own seek and limit. A single OR'd condition would scan every row sharing the
+    key's score (a tenth of the players on an accuracy board) before the first one it keeps.
+    """
+    order, _depth = ranking_rule(board)
+
+    def part(*where: ColumnElement[bool]):
+        return (select(*columns).where(*board.rows(viewer_id), *where)
+                .order_by(*[c.desc() if d != ahead else c for c, d in order]).limit(limit))
+
+    if key is None:
+        return part().subquery()
+    ranges = [part(*[order[j][0] == key[j] for j in range(i)], column > key[i] if desc == ahead else column < key[i])
+              for i, (column, desc) in enumerate(order)]
+    both = union_all(*[select(r.subquery()) for r in ranges]).subquery()
+    return select(both).order_by(*[both.c[c.key].desc() if d != ahead else both.c[c.key] for c, d in order]
+                                 ).limit(limit).subquery()
+
+
 def page(board: Board, viewer_id: int | None, after_user: int | None, size: int) -> tuple[list[Entry], bool]:
     """One page of the board after the row of `after_user`; also tell whether more rows follow."""
     after = None
@@ -251,9 +274,7 @@ def near_me(board: Board, viewer_id: int, span: int = 2) -> list[Entry]:
     if mine is None:
         return []
     order, _depth = ranking_rule(board)
-    above = db.session.execute(
-        select(*[c for c, _d in order]).where(*board.rows(viewer_id), ahead_of(order, mine, len(order)))
-        .order_by(*[c if d else c.desc() for c, d in order]).limit(span + 1)
-    ).all()
+    closest = nearest(board, viewer_id, mine, [c for c, _d in order], span + 1, ahead=True)
+    above = db.session.execute(select(*[closest.c[c.key] for c, _d in order])).all()
     start = tuple(above[span]) if len(above) > span else None
     return read_after(board, viewer_id, start, min(len(above), span) + 1 + span)
