@@ -2,15 +2,22 @@
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, union_all
+from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, func, or_, select, union_all
 from sqlalchemy.orm import QueryableAttribute, aliased
 
 from quiz.extensions import db
 from quiz.models import Assignment, BoardCount, BoardTotal, ClassMember, Standing, User
 
 Order = list[tuple[QueryableAttribute[Any], bool]]  # (a model's column, descending)
+Viewer = int | BindParameter[Any] | None
+
+# The read statements are built once per board and shape (and cached): building one costs several
+# times what running it does. The viewer, the player and the key are bound at each execution.
+VIEWER: BindParameter[Any] = bindparam("viewer")
+PLAYER: BindParameter[Any] = bindparam("player")
+KEY: tuple[BindParameter[Any], ...] = tuple(bindparam(f"key{i}") for i in range(4))
 
 
 class UnknownCursor(LookupError):
@@ -57,12 +64,12 @@ class Board:
         m = self.model
         return and_(m.hidden.is_(False), m.guest.is_(False)) if self.signed_in_only else m.hidden.is_(False)
 
-    def rows(self, viewer_id: int | None) -> list[ColumnElement[bool]]:
+    def rows(self, viewer_id: Viewer) -> list[ColumnElement[bool]]:
         """Who is on the board as this viewer sees it: visible players, plus the viewer themselves."""
         if self.show_hidden:
             return self.scope()
         visible = self.visible()
-        return self.scope() + [or_(visible, self.model.user_id == viewer_id) if viewer_id else visible]
+        return self.scope() + [or_(visible, self.model.user_id == viewer_id) if viewer_id is not None else visible]
 
 
 def class_totals(class_id: int):
@@ -124,11 +131,23 @@ class Entry:
 
 def key_of(board: Board, user_id: int, viewer_id: int | None) -> tuple | None:
     """The ordering key of a player's row on the board, or None when they are not on it."""
-    order, _depth = ranking_rule(board)
-    row = db.session.execute(
-        select(*[c for c, _d in order]).where(*board.rows(viewer_id), board.model.user_id == user_id)
-    ).one_or_none()
+    row = db.session.execute(key_statement(board, viewer_id is not None),
+                             {"player": user_id, **bound(viewer_id)}).one_or_none()
     return tuple(row) if row else None
+
+
+@lru_cache(maxsize=512)
+def key_statement(board: Board, with_viewer: bool):
+    """key_of's statement for one board."""
+    order, _depth = ranking_rule(board)
+    return select(*[c for c, _d in order]).where(*board.rows(VIEWER if with_viewer else None),
+                                                 board.model.user_id == PLAYER)
+
+
+def bound(viewer_id: int | None, key: tuple | None = None) -> dict[str, Any]:
+    """The values of a cached statement's parameters: the viewer (when there is one) and a key's columns."""
+    return {**({"viewer": viewer_id} if viewer_id is not None else {}),
+            **{f"key{i}": value for i, value in enumerate(key or ())}}
 
 
 def read_after(board: Board, viewer_id: int | None, after: tuple | None, limit: int) -> list[Entry]:
@@ -137,17 +156,9 @@ def read_after(board: Board, viewer_id: int | None, after: tuple | None, limit: 
     Pages are read by key from the board index; ranks come from RANK() over the page plus, for a
     page that does not start at the top, two counts of the rows ahead of its first row.
     """
-    order, depth = ranking_rule(board)
-    m = board.model
-    extra = [m.quizzes] if board.quiz_id is None else []
-    page = nearest(board, viewer_id, after, [m.user_id, m.score, m.total, m.accuracy, m.seconds, m.finished_at,
-                                             *extra], limit)
-    rank_order = [page.c[c.key].desc() if d else page.c[c.key] for c, d in order[:depth]]
-    full_order = [page.c[c.key].desc() if d else page.c[c.key] for c, d in order]
-    rows = db.session.execute(
-        select(page, User.nickname, User.role, func.rank().over(order_by=rank_order).label("page_rank"))
-        .join(User, User.id == page.c.user_id).order_by(*full_order)
-    ).all()
+    order, _depth = ranking_rule(board)
+    statement = page_statement(board, viewer_id is not None, after is not None, limit)
+    rows = db.session.execute(statement, bound(viewer_id, after)).all()
     if not rows:
         return []
     first = tuple(getattr(rows[0], c.key) for c, _d in order)
@@ -189,6 +200,17 @@ def counted_rows_ahead(board: Board, viewer_id: int | None, key: tuple, tied_on_
     only; a viewer who is not (hidden, or a guest on an accounts-only board) still sees their own
     line, so their own row is added where it stands.
     """
+    _order, depth = ranking_rule(board)
+    found = db.session.execute(counts_statement(board, viewer_id is not None), bound(viewer_id, key)).one()
+    better = sum(found[:depth]) + (found[depth + 1] if viewer_id is not None else 0)
+    tied = found[depth] + (found[depth + 2] if viewer_id is not None else 0)
+    return better + tied - tied_on_page, better
+
+
+@lru_cache(maxsize=512)
+def counts_statement(board: Board, with_viewer: bool):
+    """counted_rows_ahead's statement for one board: the count rows ahead at each rank column, the count of
+    the key's tie, then (with a viewer) whether the viewer's own uncounted row is ahead, or tied."""
     order, depth = ranking_rule(board)
     c, m = BoardCount, board.model
     fields = (c.value, c.seconds)
@@ -199,19 +221,16 @@ def counted_rows_ahead(board: Board, viewer_id: int | None, key: tuple, tied_on_
         return select(func.coalesce(func.sum(c.n), 0)).where(*scope, *where).scalar_subquery()
 
     levels = COUNT_LEVELS[board.by]
-    counts = [total(c.ranking == level, *[fields[j] == key[j] for j in range(i)],
-                    fields[i] > key[i] if order[i][1] else fields[i] < key[i])
+    counts = [total(c.ranking == level, *[fields[j] == KEY[j] for j in range(i)],
+                    fields[i] > KEY[i] if order[i][1] else fields[i] < KEY[i])
               for i, level in enumerate(levels)]
-    counts.append(total(c.ranking == levels[-1], *[fields[j] == key[j] for j in range(depth)]))
-    if viewer_id is not None:
-        mine = [*board.scope(), m.user_id == viewer_id, ~board.visible()]
-        counts.append(select(func.count()).where(*mine, ahead_of(order, key, depth)).scalar_subquery())
-        counts.append(select(func.count()).where(*mine, *[order[j][0] == key[j] for j in range(depth)])
+    counts.append(total(c.ranking == levels[-1], *[fields[j] == KEY[j] for j in range(depth)]))
+    if with_viewer:
+        mine = [*board.scope(), m.user_id == VIEWER, ~board.visible()]
+        counts.append(select(func.count()).where(*mine, ahead_of(order, KEY, depth)).scalar_subquery())
+        counts.append(select(func.count()).where(*mine, *[order[j][0] == KEY[j] for j in range(depth)])
                       .scalar_subquery())
-    found = db.session.execute(select(*counts)).one()
-    better = sum(found[:depth]) + (found[depth + 1] if viewer_id is not None else 0)
-    tied = found[depth] + (found[depth + 2] if viewer_id is not None else 0)
-    return better + tied - tied_on_page, better
+    return select(*counts)
 
 
 def direct_rows_ahead(board: Board, viewer_id: int | None, key: tuple) -> tuple[int, int]:
@@ -233,7 +252,29 @@ def direct_rows_ahead(board: Board, viewer_id: int | None, key: tuple) -> tuple[
     return sum(found), sum(found[:depth])
 
 
-def nearest(board: Board, viewer_id: int | None, key: tuple | None, columns: list, limit: int, ahead: bool = False):
+@lru_cache(maxsize=512)
+def page_statement(board: Board, with_viewer: bool, with_key: bool, limit: int):
+    """read_after's statement for one board: the page's rows with nicknames and their RANK() on the page."""
+    order, depth = ranking_rule(board)
+    m = board.model
+    extra = [m.quizzes] if board.quiz_id is None else []
+    page = nearest(board, VIEWER if with_viewer else None, KEY if with_key else None,
+                   [m.user_id, m.score, m.total, m.accuracy, m.seconds, m.finished_at, *extra], limit)
+    rank_order = [page.c[c.key].desc() if d else page.c[c.key] for c, d in order[:depth]]
+    full_order = [page.c[c.key].desc() if d else page.c[c.key] for c, d in order]
+    return (select(page, User.nickname, User.role, func.rank().over(order_by=rank_order).label("page_rank"))
+            .join(User, User.id == page.c.user_id).order_by(*full_order))
+
+
+@lru_cache(maxsize=512)
+def above_statement(board: Board, limit: int):
+    """near_me's statement for one board: the keys of the `limit` rows just above the viewer's key."""
+    order, _depth = ranking_rule(board)
+    closest = nearest(board, VIEWER, KEY, [c for c, _d in order], limit, ahead=True)
+    return select(*[closest.c[c.key] for c, _d in order])
+
+
+def nearest(board: Board, viewer_id: Viewer, key: tuple | None, columns: list, limit: int, ahead: bool = False):
     """Up to `limit` rows of the board just after `key` (just before it, closest first, with ahead=True;
     from the top when there is no key), as a subquery of `columns` (which hold the ordering columns).
 
@@ -273,8 +314,6 @@ def near_me(board: Board, viewer_id: int, span: int = 2) -> list[Entry]:
     mine = key_of(board, viewer_id, viewer_id)
     if mine is None:
         return []
-    order, _depth = ranking_rule(board)
-    closest = nearest(board, viewer_id, mine, [c for c, _d in order], span + 1, ahead=True)
-    above = db.session.execute(select(*[closest.c[c.key] for c, _d in order])).all()
+    above = db.session.execute(above_statement(board, span + 1), bound(viewer_id, mine)).all()
     start = tuple(above[span]) if len(above) > span else None
     return read_after(board, viewer_id, start, min(len(above), span) + 1 + span)
