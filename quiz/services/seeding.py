@@ -71,7 +71,8 @@ def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: in
     bulk(Standing, iter(best.values()))
     add_totals(first_user)
     db.session.commit()
-    return {"players": players, "attempts": len(attempts), "answers": answers, "standings": len(best)}
+    return {"players": players, "attempts": len(attempts), "answers": answers if with_answers else 0,
+            "standings": len(best)}
 
 
 def synthetic_attempt(rng: random.Random, now: datetime, user_id: int, quiz_id: int, total: int,

@@ -114,15 +114,9 @@ def add_delta(excluded) -> dict[str, ColumnElement[Any]]:
 def set_hidden(user_id: int, hidden: bool) -> None:
     """Switch a player's privacy: hidden players leave every public board but still see themselves.
 
-    Rows are switched one by one in the order a finish writes them (each quiz's rows by period DESC:
-    week, month, all time; then the totals likewise). The triggers lock rank-count rows until commit,
-    so a finish racing the switch then waits for it (or it for the finish) instead of a deadlock.
+    The rank counts follow by trigger; on PostgreSQL the trigger applies a statement's changes in key
+    order, so a finish racing the switch waits for it (or it for the finish) instead of a deadlock.
     """
     db.session.execute(update(User).where(User.id == user_id).values(hidden_from_boards=hidden))
-    connection = db.session.connection()
-    for table, order in ((_standings, (_standings.c.quiz_id, _standings.c.period.desc())),
-                         (_totals, (_totals.c.period.desc(),))):
-        ids = connection.execute(select(table.c.id).where(table.c.user_id == user_id).order_by(*order)).scalars()
-        rows = [{"row_id": row_id} for row_id in ids]
-        if rows:
-            connection.execute(update(table).where(table.c.id == bindparam("row_id")).values(hidden=hidden), rows)
+    for model in (Standing, BoardTotal):
+        db.session.execute(update(model).where(model.user_id == user_id).values(hidden=hidden))
