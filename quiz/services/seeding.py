@@ -31,9 +31,16 @@ def chunks(rows: Iterator[dict], size: int = BATCH) -> Iterator[list[dict]]:
 
 
 def bulk(model, rows: Iterator[dict]) -> None:
-    """Insert rows through the core table in batches (one executemany each)."""
+    """Insert rows through the core table in batches, many rows per statement.
+
+    RETURNING makes SQLAlchemy send each batch as multi-row INSERTs ("insertmanyvalues") rather than
+    one statement per row: on PostgreSQL the rank-count trigger runs once per statement, and one per
+    row would update the same count rows thousands of times in one transaction (each update leaves a
+    row version the next one walks).
+    """
+    table = model.__table__
     for batch in chunks(rows):
-        db.session.execute(insert(model.__table__), batch)
+        db.session.execute(insert(table).returning(table.c.id), batch)
 
 
 def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: int = 1,
