@@ -154,7 +154,7 @@ def read_after(board: Board, viewer_id: int | None, after: tuple | None, limit: 
     """Up to `limit` rows following the key `after` (from the top when None), with their ranks.
 
     Pages are read by key from the board index; ranks come from RANK() over the page plus, for a
-    page that does not start at the top, two counts of the rows ahead of its first row.
+    page that does not start at the top, the rows ahead of its first row (rows_ahead).
     """
     order, _depth = ranking_rule(board)
     statement = page_statement(board, viewer_id is not None, after is not None, limit)
