@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from .dates import EventDate
 from .index import TimelineIndex
 from .model import Event, Question
 from .text import options_alike
@@ -142,6 +143,16 @@ def order_question(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     return [Question("order", prompt, choices, answer, explain(*group), tuple(group), key)]
 
 
+def false_date(true: EventDate, wrong: list[EventDate]) -> EventDate | None:
+    """The date a false statement gives, or None when there is none to give. A decade or a century is a
+    span that a process (telegraph lines spreading) may outlast, so a later one can be defended as true:
+    only an earlier one will do."""
+    if true.unit not in ("decade", "century"):
+        return wrong[0]
+    earlier = [d for d in wrong if d.before(true)]
+    return max(earlier, key=EventDate.sort_key) if earlier else None  # the nearest: still plausible
+
+
 def true_false_date(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     """State the event with its true date or a shifted one; ask true or false."""
     w = wording(event.language)
@@ -149,9 +160,10 @@ def true_false_date(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     for key, statement, rng, wrong in _wrong_dates(event, ix, rng_for, f"true_false:{event.index}:date"):
         if w.true in statement or w.false in statement:
             continue
-        truth = rng.random() < 0.5
-        prompt = w("true_false_date", at=w.at(event.date if truth else wrong[0]), statement=statement)
-        answer = w.true if truth else w.false
+        false = false_date(event.date, wrong)
+        stated = event.date if rng.random() < 0.5 or false is None else false
+        prompt = w("true_false_date", at=w.at(stated), statement=statement)
+        answer = w.true if stated is event.date else w.false
         out.append(Question("true_false", prompt, [w.true, w.false], answer, explain(event), (event,), key))
     return out
 

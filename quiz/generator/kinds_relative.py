@@ -39,6 +39,14 @@ def year_gap(earlier: Event, later: Event) -> int:
     return later.date.first.year - earlier.date.first.year
 
 
+def less_than_years_apart(earlier: EventDate, later: EventDate) -> bool:
+    """Whether the time from one date to the other may be a year short of their years' difference:
+    both name a month or a day, and the later one's may fall earlier in its year."""
+    if earlier.precision not in ("month", "day") or later.precision not in ("month", "day"):
+        return False
+    return (later.first.month, later.first.day or 1) < (earlier.last.month, earlier.last.day or 31)
+
+
 def years_between(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     """Ask how many years separate this event and the next plain event at least MIN_GAP years later."""
     if not _plain(event):
@@ -53,7 +61,10 @@ def years_between(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
     key = f"years_between:{event.index}"
     rng = rng_for(key)
     n = year_gap(event, partner)
-    wrong = rng.sample([v for v in (n - 2, n - 1, n + 1, n + 2, n + 3) if v >= 1 and v != n], 3)
+    # Never offer the count of whole years elapsed when it differs (May 1998 to March 2001: 3 between
+    # the years, 2 whole years elapsed): it is the right answer to the question a student may read.
+    elapsed = n - 1 if less_than_years_apart(event.date, partner.date) else n
+    wrong = rng.sample([v for v in (n - 2, n - 1, n + 1, n + 2, n + 3) if v >= 1 and v not in (n, elapsed)], 3)
     w = wording(event.language)
     choices = [w.years(v) for v in [n, *wrong]]
     rng.shuffle(choices)

@@ -63,7 +63,8 @@ EN: dict[str, Any] = {
     "context_date_title": "({date}, {title})",
     "source": "Source: {sentence}",
     "sentence_end": ".!?;",
-    "years_between": "How many years apart are {a} and {b}?",
+    # "apart" alone invites counting whole years elapsed; the question counts between the years, like the Chinese.
+    "years_between": "How many years are there between the year of {a} and the year of {b}?",
     "years": "{n} years",
     "one_year": "1 year",
     "gap_why": " From {earlier} to {later} is {n} years.",

@@ -119,6 +119,60 @@ def test_years_between_only_subtracts_years_the_timeline_gives(name):
         assert q.answer == ("1 year" if gap == 1 else f"{gap} years" if parsed.language == "en" else f"{gap}年")
 
 
+def whole_years_elapsed(earlier, later) -> int:
+    """Whole years from the first day one date names to the first day the other names."""
+    a, b = earlier.date.first, later.date.first
+    return b.year - a.year - ((b.month or 1, b.day or 1) < (a.month or 1, a.day or 1))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_years_between_never_offers_the_whole_years_elapsed_as_a_wrong_answer(name):
+    """Counted between the years, Oct 2003 to Mar 2010 is 7; a student counting time elapsed says 6:
+    both readings must lead to the one key, so 6 is never offered."""
+    _parsed, questions = corpus_questions(name)
+    checked = 0
+    for q in questions:
+        if q.kind != "years_between":
+            continue
+        earlier, later = sorted(q.events, key=lambda e: e.date.sort_key())
+        if {earlier.date.precision, later.date.precision} <= {"day", "month"}:
+            elapsed = whole_years_elapsed(earlier, later)
+            wrong = [c for c in q.choices if c != q.answer]
+            assert all(re.sub(r"\D", "", c) != str(elapsed) for c in wrong), q
+            checked += 1
+    assert checked
+
+
+def test_english_years_between_asks_for_the_difference_of_the_years():
+    _parsed, questions = corpus_questions("en_communication")
+    prompts = [q.prompt for q in questions if q.kind == "years_between"]
+    assert prompts and all(p.startswith("How many years are there between the year of ") for p in prompts)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_false_decade_or_century_is_earlier_than_the_true_one(name):
+    """A process may outlast its decade or century (lines kept spreading in the 1850s), so a later
+    span could be defended as true: false statements give an earlier one."""
+    parsed = corpus_questions(name)[0]
+    false = [q for seed in range(8) for q in generate_questions(parsed.events, seed=seed)
+             if q.key.startswith(f"true_false:{q.events[0].index}:date") and q.answer == q.choices[1] and q.events[0].date.precision in ("decade", "century")]
+    assert false
+    for q in false:
+        event = q.events[0]
+        assert event.label not in q.prompt, q.prompt
+        stated = [d for d in _spans_before(event) if d in q.prompt]
+        assert stated, q.prompt
+
+
+def _spans_before(event) -> list[str]:
+    """Labels of the decades or centuries before the event's, as the timeline's language writes them."""
+    from quiz.generator.dates import EventDate
+
+    step = 10 if event.date.unit == "decade" else 100
+    start = event.date.first.year
+    return [EventDate.point(start - step * k, unit=event.date.unit).label(event.language) for k in range(1, 6)]
+
+
 def test_traditional_text_is_segmented_like_simplified_so_blanks_keep_whole_words():
     sentences = ("英特爾推出第一款商用微處理器4004。", "歐幾里得在亞歷山大城寫成《幾何原本》。")
     intel, euclid = tag_sentences(sentences, traditional=True)
