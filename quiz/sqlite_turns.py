@@ -72,7 +72,7 @@ class TurnTakingConnection(sqlite3.Connection):
 
     def take_turn(self, sql: str) -> None:
         """Wait for the turn before the transaction's first write."""
-        if self._turn is None or self._holding or sql.lstrip()[:7].upper().split(" ", 1)[0] not in WRITING:
+        if self._turn is None or self._holding or not sql.lstrip()[:7].upper().startswith(WRITING):
             return
         self._holding = self._turn.acquire(timeout=TURN_TIMEOUT)
 

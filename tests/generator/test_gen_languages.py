@@ -11,6 +11,7 @@ from corpus_keys import NAMES, load
 
 from quiz.generator import generate_questions, read_file, read_timeline
 from quiz.generator.date_read import split_date
+from quiz.generator.dates import EventDate
 from quiz.generator.language import detect_language
 from quiz.generator.nlp import tag_sentences
 from quiz.generator.script import script_marks
@@ -166,8 +167,6 @@ def test_a_false_decade_or_century_is_earlier_than_the_true_one(name):
 
 def _spans_before(event) -> list[str]:
     """Labels of the decades or centuries before the event's, as the timeline's language writes them."""
-    from quiz.generator.dates import EventDate
-
     step = 10 if event.date.unit == "decade" else 100
     start = event.date.first.year
     return [EventDate.point(start - step * k, unit=event.date.unit).label(event.language) for k in range(1, 6)]
