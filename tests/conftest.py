@@ -13,7 +13,6 @@ from sqlalchemy import create_engine, delete, func, select, text, update
 from sqlalchemy.engine import make_url
 
 from quiz import create_app
-from quiz.cli import setup_database
 from quiz.extensions import db, limiter
 from helpers import Actions
 from quiz.models import Question, Quiz, Timeline, User, question_events
@@ -22,6 +21,16 @@ from quiz.models import Question, Quiz, Timeline, User, question_events
 PLAY_TABLES = ("live_answers", "live_players", "live_questions", "live_games",
                "answers", "attempt_items", "attempts", "progress", "quiz_questions")
 CATALOG = (Quiz, Question, Timeline)
+
+
+@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py has marked its tests `browser`
+def pytest_collection_modifyitems(items):
+    """Run the long tests first: slow ones (real servers and processes), then the browser journeys.
+
+    Under xdist a long test that starts last keeps one worker busy after the other has run out of tests
+    (the kill -9 test did: 14 s alone at the end); started first, the short tests fill in around it.
+    """
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is None, item.get_closest_marker("browser") is None))
 
 
 def base_config(database_url: str, jobs_url: str) -> dict:
@@ -80,6 +89,10 @@ def settings(database_url, tmp_path_factory) -> dict:
 @pytest.fixture(scope="session")
 def seeded(settings):
     """Migrate once and load the bundled timeline; return the highest catalog ids."""
+    # Imported here, not at the top: under xdist the controller process loads this file too, and quiz.cli
+    # (the generator, the job queue) took 0.6 s there before it could start the workers.
+    from quiz.cli import setup_database
+
     app = create_app(dict(settings))
     with app.app_context():
         setup_database()
