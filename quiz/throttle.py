@@ -7,8 +7,11 @@ in. The numbers are settings (docs/operations.md). Should the counter store (Red
 Flask-Limiter's in-memory fallback keeps counting per process, and says so in the log.
 """
 import logging
+from collections.abc import Callable
+from functools import partial, wraps
 
 from flask import Flask, Response, current_app, request
+from flask.globals import request_ctx
 from flask.logging import default_handler
 from flask_babel import gettext as _
 from flask_limiter.util import get_remote_address
@@ -69,9 +72,39 @@ def check_only_limited_views(app: Flask) -> None:
         hooks.remove(limiter._check_request_limit)
 
 
+# Where Flask-Limiter keeps a request's limits, made the first time the request checks one.
+LIMITER_STATE = "_limiter_request_context"
+
+
+def only_after_a_limit_check(hook: Callable) -> Callable:
+    """Run one of Flask-Limiter's end-of-request hooks only when the request checked a limit.
+
+    The hooks deduct conditional hits (a failed sign-in) and clear the request's limit state; with
+    no limit checked there is nothing to deduct or clear, yet building the empty state cost an
+    answer 4% of its instructions. (The sign-in throttling tests fail if the state moves elsewhere.)
+    """
+    @wraps(hook)
+    def hook_if_checked(value):
+        return hook(value) if hasattr(request_ctx._get_current_object(), LIMITER_STATE) else value
+    return hook_if_checked
+
+
+def is_limiters(hook: Callable) -> bool:
+    """One of Flask-Limiter's hooks: a method bound to it, or its class's function given it (a partial)."""
+    owner = hook.args[0] if isinstance(hook, partial) and hook.args else getattr(hook, "__self__", None)
+    return owner is limiter
+
+
+def skip_hooks_without_limits(app: Flask) -> None:
+    """Wrap Flask-Limiter's after-request and teardown hooks (installed by its init_app)."""
+    for hooks in (app.after_request_funcs[None], app.teardown_request_funcs[None]):
+        hooks[:] = [only_after_a_limit_check(hook) if is_limiters(hook) else hook for hook in hooks]
+
+
 def init_app(app: Flask) -> None:
     """Send Flask-Limiter's messages (such as the switch to in-memory counting) to the app's log."""
     limiter_log = logging.getLogger("flask-limiter")
     if default_handler not in limiter_log.handlers:
         limiter_log.addHandler(default_handler)
     check_only_limited_views(app)
+    skip_hooks_without_limits(app)
