@@ -139,6 +139,22 @@ def test_hsts_is_sent_when_cookies_are_secure(app):
     assert_security_headers(response)
 
 
+def test_a_header_a_view_sets_itself_is_kept_and_none_is_sent_twice(app):
+    with extra_app(app) as other:
+        @other.get("/framed-by-us")
+        def framed_by_us():
+            return "ok", 200, {"x-frame-options": "SAMEORIGIN"}
+        response = other.test_client().get("/framed-by-us")
+    assert response.headers.getlist("X-Frame-Options") == ["SAMEORIGIN"]
+    assert [len(response.headers.getlist(name)) for name in ("Content-Security-Policy", "Referrer-Policy")] == [1, 1]
+
+
+def test_a_nul_anywhere_in_the_query_is_refused_and_a_percent_sign_is_not(client):
+    assert client.get("/?q=a%00b").status_code == 400
+    assert client.get("/?a%00b=1").status_code == 400  # in a name, too
+    assert client.get("/?q=%2500").status_code == 200  # the text "%00", typed
+
+
 def test_production_errors_show_a_generic_page_without_traceback(app, monkeypatch):
     monkeypatch.setenv("QUIZ_ENV", "production")
     monkeypatch.delenv("FLASK_DEBUG", raising=False)
