@@ -5,12 +5,14 @@ from typing import Any
 from flask import Flask
 from flask_babel import lazy_gettext
 
+from quiz.application import QuizFlask
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: configuration, extensions, blueprints, error pages, commands."""
-    app = Flask(
+    app = QuizFlask(
         __name__,
         instance_path=str(ROOT / "instance"),
         instance_relative_config=True,
