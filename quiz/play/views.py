@@ -14,6 +14,7 @@ from quiz.models import now_utc
 from quiz.play import bp
 from quiz.play.forms import AnswerForm, LanguageForm, ReportForm
 from quiz.security import bounded_int, query_int, safe_next
+from quiz.unit_of_work import core_transaction
 from quiz.services import answering, classes, dashboard, fairplay, play, progress
 from quiz.services.mastery import timeline_strip
 from quiz.kinds import InvalidAnswer, kind_for
@@ -86,6 +87,7 @@ def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, statu
 
 
 @bp.route("/attempt/<int:attempt_id>/answer", methods=["POST"])
+@core_transaction  # outside login_required: the user is read in the same transaction
 @login_required
 def answer(attempt_id: int):
     """Grade one answer on the server and show feedback; repeats are never scored twice."""

@@ -3,7 +3,8 @@
 One query reads what the checks need (the attempt, its quiz's time limit, the question at the
 answered position, the time of the last answer); one transaction stores the answer, adds its points,
 counts it in progress, reviews the spaced-repetition card and, after the last question, finishes
-the attempt. Nothing goes through the ORM's unit of work: it costs more than the statements.
+the attempt. Nothing goes through the ORM: the answer view runs in a Core transaction of its own
+(quiz/unit_of_work.py), since the session costs more than the statements.
 """
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import and_, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from quiz import unit_of_work
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, now_utc
 from quiz.services import partial, progress, review, scoring
@@ -78,7 +80,7 @@ class Lookup(NamedTuple):
 
 def read_slot(attempt_id: int, position: int | None) -> Lookup | None:
     """Read the attempt and the question at `position` in one query; None when there is no such attempt."""
-    row = db.session.connection().execute(SLOT, {"attempt_id": attempt_id, "position": position}).one_or_none()
+    row = unit_of_work.connection().execute(SLOT, {"attempt_id": attempt_id, "position": position}).one_or_none()
     if row is None:
         return None
     if position is None or row.item_id is None:
@@ -97,7 +99,8 @@ def submit(slot: Slot, raw: Sequence[str]) -> float:
     if slot.finished_at is not None:
         raise AttemptClosed()
     if slot.is_past_deadline(now):
-        finish_if_expired(db.session.get_one(Attempt, slot.attempt_id))
+        with unit_of_work.on_session():  # rare, and nothing is written yet: the ORM finishes the attempt
+            finish_if_expired(db.session.get_one(Attempt, slot.attempt_id))
         raise TimeUp()
     if slot.position < slot.answered:
         raise AlreadyAnswered()
@@ -110,14 +113,14 @@ def submit(slot: Slot, raw: Sequence[str]) -> float:
     review.record_review(slot.user_id, slot.question_id, points, now)  # spaced repetition
     if slot.position + 1 >= slot.total:
         finish_if_complete(slot.attempt_id)
-    db.session.commit()
+    unit_of_work.commit()
     return points
 
 
 def store(slot: Slot, given: Any, points: float, now: datetime) -> None:
     """Insert the answer and add its points in SQL, so parallel requests lose no update."""
     since = max(slot.last_answer_at or slot.started_at, slot.started_at)
-    connection = db.session.connection()
+    connection = unit_of_work.connection()
     # No SAVEPOINT here: on SQLite a savepoint opened before any write is the outermost
     # transaction, and releasing it commits the answer before the score (kill -9 test).
     try:
@@ -126,15 +129,15 @@ def store(slot: Slot, given: Any, points: float, now: datetime) -> None:
                                    "points": points, "answered_at": now,
                                    "seconds": max(0.0, (now - since).total_seconds())})
     except IntegrityError:
-        db.session.rollback()
+        unit_of_work.rollback()
         raise AlreadyAnswered() from None
     if not connection.execute(ADD_POINTS, {"attempt_id": slot.attempt_id, "points": points}).rowcount:
         # Finished meanwhile (timed out by another request, whose standings hold the score without
         # this answer): the answer must not count either.
-        db.session.rollback()
+        unit_of_work.rollback()
         raise AttemptClosed()
 
 
 def given_answer(slot: Slot) -> Any:
     """The answer stored for the slot's question (to tell a harmless repeat from a change of mind)."""
-    return db.session.connection().execute(GIVEN, {"attempt_id": slot.attempt_id, "item_id": slot.item_id}).scalar()
+    return unit_of_work.connection().execute(GIVEN, {"attempt_id": slot.attempt_id, "item_id": slot.item_id}).scalar()

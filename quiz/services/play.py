@@ -10,6 +10,7 @@ from sqlalchemy import Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from quiz import unit_of_work
 from quiz.extensions import db
 from quiz.kinds import kind_for
 from quiz.models import Answer, Attempt, AttemptItem, Question, Quiz, User, now_utc
@@ -143,7 +144,7 @@ FINISH_EXPIRED = (update(_attempts).where(_attempts.c.id == bindparam("attempt_i
 
 def finish_if_complete(attempt_id: int) -> None:
     """Stamp the finish time once every question has its answer."""
-    finished = db.session.connection().execute(FINISH_COMPLETE, {"attempt_id": attempt_id,
+    finished = unit_of_work.connection().execute(FINISH_COMPLETE, {"attempt_id": attempt_id,
                                                                  "finished_at": now_utc()}).one_or_none()
     if finished is not None:  # leaderboard hook: standings change in this same transaction
         standings.fold_finish(finished)

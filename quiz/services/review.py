@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, UTC
 from fsrs import Card, Rating, Scheduler, State
 from sqlalchemy import bindparam, select, update
 
-from quiz.extensions import db
+from quiz import unit_of_work
 from quiz.models import ReviewCard
 from quiz.services.upsert import insert_missing
 
@@ -65,7 +65,7 @@ CARD_UPDATE = (update(cards).where(cards.c.id == bindparam("card_id"))
 
 def locked_card(user_id: int, question_id: int, when: datetime):
     """The user's card for the question, locked until commit, created (as a new card) on first sight."""
-    connection = db.session.connection()
+    connection = unit_of_work.connection()
     keys = {"user_id": user_id, "question_id": question_id}
     row = connection.execute(CARD_OF, keys).one_or_none()
     if row is None:  # first sight; another request may create it at the same moment, hence "if missing"
@@ -78,7 +78,7 @@ def locked_card(user_id: int, question_id: int, when: datetime):
 def record_review(user_id: int, question_id: int, points: float, when: datetime) -> None:
     """Review the user's card with the answer's rating, in the caller's transaction."""
     row = locked_card(user_id, question_id, when)
-    db.session.connection().execute(CARD_UPDATE, reviewed(row, points, when))
+    unit_of_work.connection().execute(CARD_UPDATE, reviewed(row, points, when))
 
 
 def reviewed(row, points: float, when: datetime) -> dict:
@@ -103,7 +103,7 @@ def record_reviews(question_id: int, given: Sequence[tuple[int, float, datetime]
     insert_missing(ReviewCard, ("user_id", "question_id"),
                    [{"user_id": user_id, "question_id": question_id, "state": int(State.Learning), "step": 0,
                      "due": when, "reps": 0, "lapses": 0} for user_id, _points, when in given])
-    connection = db.session.connection()
+    connection = unit_of_work.connection()
     rows = {row.user_id: row for row in connection.execute(
         CARDS_OF, {"question_id": question_id, "user_ids": [user_id for user_id, _points, _when in given]})}
     connection.execute(CARD_UPDATE, [reviewed(rows[user_id], points, when) for user_id, points, when in given])

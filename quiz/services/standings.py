@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, bindparam, case, select, update
 
+from quiz import unit_of_work
 from quiz.extensions import db
 from quiz.models import Attempt, BoardTotal, Quiz, Standing, User
 from quiz.models.standing import ALL_TIME
@@ -45,7 +46,7 @@ def period_key(tab: str, when: datetime) -> str:
 
 def record_finish(attempt_id: int) -> None:
     """Fold a finished attempt, read by its id, into its player's standings and totals."""
-    row = db.session.connection().execute(FINISHED_ROW, {"attempt_id": attempt_id}).one_or_none()
+    row = unit_of_work.connection().execute(FINISHED_ROW, {"attempt_id": attempt_id}).one_or_none()
     if row is not None:
         fold_finish(row)
 
@@ -66,7 +67,7 @@ def fold_finish(row: AnyRow) -> None:
               "seconds": max(0, int((row.finished_at - row.started_at).total_seconds())),
               "finished_at": row.finished_at, "hidden": hidden, "guest": guest}
     periods = {tab: period_key(tab, row.finished_at) for tab in PERIOD_TABS}
-    before = {old.period: old for old in db.session.connection().execute(
+    before = {old.period: old for old in unit_of_work.connection().execute(
         BEST_SO_FAR, {"user_id": row.user_id, "quiz_id": row.quiz_id, **periods})}
     better = [p for p in periods.values() if p not in before or beats(values, before[p])]
     if not better:
@@ -83,7 +84,7 @@ def lock_player(user_id: int) -> tuple[bool, bool]:
     the foreign-key checks of their own inserts (KEY SHARE on the same row) cannot deadlock with it.
     SQLite already runs one writer at a time.
     """
-    hidden, guest = db.session.connection().execute(PLAYER_FLAGS, {"user_id": user_id}).one()
+    hidden, guest = unit_of_work.connection().execute(PLAYER_FLAGS, {"user_id": user_id}).one()
     return bool(hidden), bool(guest)
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from quiz.base import Base
-from quiz.extensions import db
+from quiz import unit_of_work
 
 # excluded (the row that was to be inserted) -> {column: new value} for the conflicting row
 Changes = Callable[[Any], dict[str, Any]]
@@ -51,7 +51,7 @@ def upsert(model: type[Base], keys: Sequence[str], rows: Mapping[str, Any] | Seq
            changes: Changes | None = None, only_if: Condition | None = None) -> None:
     """Insert each row, or update the row with the same keys (by default: with the new values)."""
     rows = [rows] if isinstance(rows, Mapping) else list(rows)
-    connection = db.session.connection()
+    connection = unit_of_work.connection()
     connection.execute(statement(model, connection.dialect.name, tuple(keys), tuple(rows[0]), changes, only_if), rows)
 
 
@@ -59,5 +59,5 @@ def insert_missing(model: type[Base], keys: Sequence[str],
                    rows: Mapping[str, Any] | Sequence[Mapping[str, Any]]) -> None:
     """Insert each row unless one with the same keys exists (created meanwhile by another request)."""
     rows = [rows] if isinstance(rows, Mapping) else list(rows)
-    connection = db.session.connection()
+    connection = unit_of_work.connection()
     connection.execute(missing_statement(model, connection.dialect.name, tuple(keys), tuple(rows[0])), rows)

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Row, and_, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from quiz import unit_of_work
 from quiz.extensions import db
 from quiz.models import LiveAnswer, LiveGame, LivePlayer, LiveQuestion, Question, now_utc
 from quiz.services import partial, scoring
@@ -91,7 +92,7 @@ def open_to(row: Row | None, game_id: int, position: int, now: datetime) -> Row:
 def submit(game_id: int, player_id: int, position: int, raw: list[str], now: datetime | None = None) -> Taken:
     """Store the player's answer to the question at `position`, if it is still open to them; commit."""
     now = now or now_utc()
-    connection = db.session.connection()
+    connection = unit_of_work.connection()
     row = open_to(connection.execute(ANSWERING, {"player_id": player_id}).one_or_none(), game_id, position, now)
     source = db.session.get(Question, row.question_id) if row.kind == "order" else None
     given, fraction = grade(Asked(row.kind, row.choices, row.answer, source), raw)
@@ -124,7 +125,7 @@ TALLY = (select(LiveGame.position,
 
 def tally(game_id: int) -> dict[str, int] | None:
     """The current question's position, how many answered it and how many may (None: no such game)."""
-    row = db.session.connection().execute(TALLY, {"game_id": game_id}).one_or_none()
+    row = unit_of_work.connection().execute(TALLY, {"game_id": game_id}).one_or_none()
     return None if row is None else {"position": row.position, "answered": row.answered, "expected": row.expected}
 
 
