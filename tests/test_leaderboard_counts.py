@@ -123,6 +123,7 @@ def check_ranks_match_direct_counts(monkeypatch) -> None:
             assert [e.rank for e in near] == [listed[e.user_id] for e in near], (board, viewer)
 
 
+@pytest.mark.slow  # 30 histories replayed on the database: 10-16 s, the longest test outside the browser ones
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(opening=st.lists(finishes, min_size=6, max_size=10), history=steps,
        roles=st.lists(st.sampled_from(("guest", "student")), min_size=PLAYERS, max_size=PLAYERS),

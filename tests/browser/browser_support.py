@@ -4,6 +4,8 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from helpers import CSRF_RE
+
 # The two widths issue 13 asks every classroom journey to work at.
 WIDTHS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 
@@ -75,6 +77,26 @@ def sign_in(page: Page, login: str, password: str) -> None:
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
     page.wait_for_url("**/")
+
+
+def sign_in_by_request(page: Page, login: str, password: str) -> str:
+    """Sign in with the login form's requests (GET for its CSRF token, then the POST) sent by the page's
+    own browser context, which keeps the session cookie; return where the form would have gone next.
+
+    For tests whose subject comes after signing in: the form itself is walked in the tests of signing
+    in (test_browser_accounts, the classroom's dashboard test). Two page loads fewer per sign-in.
+    """
+    form = page.request.get("/auth/login")
+    token = CSRF_RE.search(form.text()).group(1)
+    response = page.request.post("/auth/login", form={"csrf_token": token, "username": login, "password": password},
+                                 max_redirects=0)
+    assert response.status == 302, (response.status, response.text()[:300])
+    return response.headers["location"]
+
+
+def sign_in_quickly(page: Page, login: str, password: str) -> None:
+    """Sign in by the form's requests (sign_in_by_request) and open the page the form leads to."""
+    page.goto(sign_in_by_request(page, login, password))
 
 
 def preview_timeline(page: Page, path, slug: str, title: str) -> None:

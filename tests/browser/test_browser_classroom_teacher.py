@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_support import WIDTHS, new_page, problems, sign_in
+from browser_support import WIDTHS, new_page, problems, sign_in_quickly
 from helpers import Actions, answer_form, item_at
 from leaderboard_support import finish
 from quiz.extensions import db
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 def test_admin_invites_a_teacher_then_revokes_the_code(browser, server, width):
     invites.create_admin("boss", PASSWORD)
     page = new_page(browser, server, width)
-    sign_in(page, "boss", PASSWORD)
+    sign_in_quickly(page, "boss", PASSWORD)
     if width == "phone":
         page.get_by_role("button", name="菜单").click()
     page.get_by_role("link", name="管理", exact=True).click()
@@ -96,7 +96,7 @@ def chart_labels_overflow(page: Page) -> list[str]:
 def test_class_results_flag_at_five_chart_and_gradebook_then_the_class_board(app, browser, server, width):
     class_of_five(app)
     page = new_page(browser, server, width)
-    sign_in(page, "laoshi", PASSWORD)
+    sign_in_quickly(page, "laoshi", PASSWORD)
     page.get_by_role("table", name="三年二班 的作业").get_by_role("link", name="成立之年").click()
     expect(page.get_by_role("heading", name="成绩：成立之年")).to_be_visible()
     expect(page.get_by_role("img", name=re.compile("5 名学生的最好成绩分布"))).to_be_visible()
@@ -120,7 +120,7 @@ def test_class_results_flag_at_five_chart_and_gradebook_then_the_class_board(app
     page.context.close()
 
     page = new_page(browser, server, width)  # a student of the class
-    sign_in(page, "xs0", PASSWORD)
+    sign_in_quickly(page, "xs0", PASSWORD)
     page.get_by_role("region", name="老师布置的测验").get_by_role("link", name="三年二班 排行榜").click()
     expect(page.get_by_role("heading", name="三年二班：成立之年")).to_be_visible()
     assert problems(page) == []
@@ -142,7 +142,7 @@ def test_student_sees_the_quiz_settings_before_start(browser, server, width):
     class_with(teacher, quiz)
     accounts.sign_up("xiaoming", "小明", PASSWORD)
     page = new_page(browser, server, width)
-    sign_in(page, "xiaoming", PASSWORD)
+    sign_in_quickly(page, "xiaoming", PASSWORD)
     page.goto(f"/quiz/{quiz.slug}")
     settings = page.locator("#quiz-settings")
     for term, said in (("题目", "2"), ("时间限制", "1.5 分钟"), ("作答次数", "允许 2 次，剩余 2 次"), ("公布答案", "每题答完后")):

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from browser_support import problems, sign_in
+from browser_support import problems, sign_in_quickly
 from helpers import fixed_quiz
 from live_support import KINDS
 from quiz.extensions import db
@@ -36,7 +36,7 @@ def new_page(browser, server, width: int = 1280) -> Page:
 
 def host_signs_in_and_starts(page: Page) -> str:
     """The teacher signs in, opens the quiz and hosts it; return the PIN on the projector."""
-    sign_in(page, "laoshi", PASSWORD)
+    sign_in_quickly(page, "laoshi", PASSWORD)
     page.goto("/quiz/live-quiz")
     page.get_by_role("button", name="主持现场游戏").click()
     expect(page.get_by_role("heading", name=re.compile("玩家"))).to_be_visible()

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from browser_support import play_as_guest, problems, sign_in
+from browser_support import play_as_guest, problems, sign_in_quickly
 from image_helpers import picture
 from quiz.extensions import db
 from quiz.models import Question, User
@@ -35,7 +35,7 @@ def test_a_question_with_an_image_from_editor_to_feedback(browser, server, tmp_p
     viewport = {"width": width, "height": 800}
     page = browser.new_context(base_url=server, locale="zh-CN", viewport=viewport).new_page()
     page.set_default_timeout(10_000)
-    sign_in(page, "laoshi", PASSWORD)
+    sign_in_quickly(page, "laoshi", PASSWORD)
     page.goto("/teach/questions/new/choice")
     page.wait_for_load_state()
     found = {"editor": problems(page)}
