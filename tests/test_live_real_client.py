@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import socketio as socketio_client
+import websocket
 
 from live_support import NAMESPACE, host_game, join, player, question, right_choice, token_of, wrong_choice
 from security_support import extra_app, served
@@ -38,11 +39,14 @@ class Screen:
         return self.client.call(event, data or {}, namespace=NAMESPACE, timeout=WAIT)
 
     def close(self):
-        # The served test server never answers a WebSocket close frame: do not wait the client's 3 s for it.
-        ws = getattr(self.client.eio, "ws", None)
-        if ws is not None:
-            ws.close = functools.partial(ws.close, timeout=0.1)
         self.client.disconnect()
+
+
+@pytest.fixture(autouse=True)
+def _quick_websocket_close(monkeypatch):
+    """The served test server never answers a WebSocket close frame: do not wait the client's 3 s for it,
+    neither when a test closes its screens nor when the client hangs up on a refused connection."""
+    monkeypatch.setattr(websocket.WebSocket, "close", functools.partialmethod(websocket.WebSocket.close, timeout=0.1))
 
 
 @pytest.fixture
