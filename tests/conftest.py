@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 
 from quiz import create_app
 from quiz.extensions import db, limiter
-from helpers import Actions
+from helpers import Actions, settle_heap
 from quiz.models import Question, Quiz, Timeline, User, question_events
 
 # Rows every test may create; they are removed after each test.
@@ -98,6 +98,7 @@ def seeded(settings):
         setup_database()
         marks = {model: db.session.scalar(select(func.max(model.id))) or 0 for model in CATALOG}
         db.engine.dispose()
+    settle_heap()
     return marks
 
 
@@ -120,7 +121,9 @@ def reset_database(marks: dict) -> None:
 @pytest.fixture(scope="session")
 def _served_app(settings, seeded):
     """The app under test, built once: building one compiles every URL rule (~0.3 s)."""
-    return create_app(dict(settings))
+    app = create_app(dict(settings))
+    settle_heap()
+    return app
 
 
 @pytest.fixture
@@ -144,7 +147,9 @@ def inspector_app(settings, seeded):
     Requests to `app` then always get their own app context (and database session), as in
     production, instead of reusing the one the test holds open.
     """
-    return create_app(dict(settings))
+    app = create_app(dict(settings))
+    settle_heap()
+    return app
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@ import os
 
 import pytest
 
+from helpers import settle_heap
 from security_support import served
 
 # Debian's headless shell (package chromium-headless-shell: the same Chromium build without the desktop
@@ -34,6 +35,7 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        settle_heap()
         yield chromium
         chromium.close()
 

@@ -91,6 +91,8 @@ def visit_practice_pages(page: Page):
     page.goto("/auth/guest?next=/practice/")
     page.get_by_label("昵称").fill("无障碍")
     page.get_by_role("button", name="以游客身份继续").click()
+    # Landed on the practice page before reloading it (a reload during the navigation finds no page).
+    expect(page.get_by_role("heading", name="练习", exact=True)).to_be_visible()
     make_dates_due()
     page.reload()
     yield "practice"
