@@ -37,14 +37,17 @@ class PageLanguageMessages:
 PAGE_LANGUAGE_MESSAGES = PageLanguageMessages()
 
 
+def page_language_messages() -> PageLanguageMessages | None:
+    """WTForms' messages in the page's language, or its own English when the app switches that off."""
+    return PAGE_LANGUAGE_MESSAGES if current_app.config.get("WTF_I18N_ENABLED", True) else None
+
+
 class Form(FlaskForm):
     """A FlaskForm whose built-in messages ("This field is required.") follow the page's language."""
 
     class Meta(FlaskForm.Meta):
         def get_translations(self, form):
-            if not current_app.config.get("WTF_I18N_ENABLED", True):
-                return super().get_translations(form)
-            return PAGE_LANGUAGE_MESSAGES
+            return page_language_messages() or super().get_translations(form)
 
 
 class EmptyForm(Form):

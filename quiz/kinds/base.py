@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from wtforms import Form as WTForm
 from wtforms.fields.core import UnboundField
 
-from quiz.kinds.forms import AnswerForm, EditorForm, PositionForm
+from quiz.kinds.forms import AnswerForm, EditorForm, SubmittedAnswer
 
 # A kind the registry does not know (a generator kind added later) plays as single choice.
 FALLBACK = "choice"
@@ -40,7 +40,7 @@ class QuestionKind:
     template: ClassVar[str]  # macros answer(item, form), editor(form) when authored, feedback(item, response)
     authored: ClassVar[bool] = False  # teachers write it in the question form and in CSV files
     answer_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the answer form it reads
-    answer_form: ClassVar[type[PositionForm]] = PositionForm  # the position and its own fields (set by register)
+    answer_form: ClassVar[type[SubmittedAnswer]] = SubmittedAnswer  # the position and its own fields (set by register)
     editor_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the teacher's form it uses
     keeps_order: ClassVar[bool] = False  # options always shown as stored (正确 before 错误), never shuffled
     tapped: ClassVar[bool] = True  # answered by tapping its options, so live games can ask it on phones
@@ -101,7 +101,7 @@ def register(cls: type[QuestionKind]) -> type[QuestionKind]:
     add_fields(AnswerForm, cls.answer_fields)
     add_fields(EditorForm, cls.editor_fields)
     # Taking an answer binds only these fields: binding every kind's was most of the answer form's cost.
-    cls.answer_form = type(f"{cls.__name__}AnswerForm", (PositionForm,), dict(cls.answer_fields))
+    cls.answer_form = type(f"{cls.__name__}AnswerForm", (SubmittedAnswer,), dict(cls.answer_fields))
     KINDS[cls.name] = cls()
     return cls
 

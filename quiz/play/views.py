@@ -96,8 +96,8 @@ def answer(attempt_id: int):
         abort_with(404, _("There is no such attempt."))
     slot = found.slot
     # Only the position and the question's own kind's fields; CSRFProtect checked this POST already.
-    form = kind_for(slot.kind if slot else None).answer_form(meta={"csrf": False})
-    if not form.validate_on_submit():
+    form = kind_for(slot.kind if slot else None).answer_form(request.form)
+    if not form.validate():
         abort_with(400, _("The answer form was incomplete."))
     if slot is None:
         abort_with(400, _("That question is not part of this attempt."))
