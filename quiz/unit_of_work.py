@@ -12,6 +12,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection
+from sqlalchemy.orm import scoped_session
 
 from quiz.extensions import db
 
@@ -31,22 +32,20 @@ def in_core_transaction() -> bool:
     return _core.get() is not None
 
 
+def _work() -> Connection | scoped_session:
+    """What the current unit of work commits or rolls back: the view's Core connection, else the ORM session."""
+    core = _core.get()
+    return db.session if core is None else core
+
+
 def commit() -> None:
     """Commit the current unit of work."""
-    core = _core.get()
-    if core is None:
-        db.session.commit()
-    else:
-        core.commit()
+    _work().commit()
 
 
 def rollback() -> None:
     """Roll the current unit of work back (statements after it start a new transaction)."""
-    core = _core.get()
-    if core is None:
-        db.session.rollback()
-    else:
-        core.rollback()
+    _work().rollback()
 
 
 def core_transaction(view: View) -> View:
