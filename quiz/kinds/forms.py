@@ -21,17 +21,11 @@ def strip(value: str | None) -> str | None:
 POSITION = IntegerField("", widget=HiddenInput(), validators=[InputRequired()])
 
 
-class PositionForm(Form):
-    """The part of every answer form that is not a kind's: which question of the attempt it answers."""
-
-    position = POSITION
-
-
 class SubmittedAnswer(PlainForm):
     """What taking an answer reads from the POST body: the position and its kind's fields (set by register).
 
     A plain WTForms form: CSRFProtect has checked the token before the view runs, so Flask-WTF's
-    wrapper (which looks for the body and CSRF settings again) only cost an answer 2% of its instructions.
+    wrapper would only look for the body, files and CSRF settings again.
     """
 
     class Meta:
@@ -41,11 +35,13 @@ class SubmittedAnswer(PlainForm):
     position = POSITION
 
 
-class AnswerForm(PositionForm):
+class AnswerForm(Form):
     """One answer: the question's position plus the fields of every kind (options travel as indexes).
 
     Pages that show a question use it; taking an answer builds only its kind's form (QuestionKind.answer_form).
     """
+
+    position = POSITION
 
 
 class EditorForm(Form):
