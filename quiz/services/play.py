@@ -145,7 +145,7 @@ FINISH_EXPIRED = (update(_attempts).where(_attempts.c.id == bindparam("attempt_i
 def finish_if_complete(attempt_id: int) -> None:
     """Stamp the finish time once every question has its answer."""
     finished = unit_of_work.connection().execute(FINISH_COMPLETE, {"attempt_id": attempt_id,
-                                                                 "finished_at": now_utc()}).one_or_none()
+                                                                   "finished_at": now_utc()}).one_or_none()
     if finished is not None:  # leaderboard hook: standings change in this same transaction
         standings.fold_finish(finished)
 
