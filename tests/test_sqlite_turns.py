@@ -1,6 +1,12 @@
-"""SQLite writers of one process wait for their turn in a queue, not in SQLite's busy handler."""
+"""SQLite writers wait for their turn in a queue, not in SQLite's busy handler: threads of one process
+on a lock, processes on a file lock."""
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 
 import pytest
 
@@ -110,3 +116,121 @@ def test_the_app_writes_through_the_queue(app, database_url):
 
     with app.app_context():
         assert isinstance(db.engine.raw_connection().driver_connection, TurnTakingConnection)
+
+
+# Another process (a second gunicorn worker) that writes and keeps its transaction open until told to
+# commit on stdin, or is killed.
+OTHER_WRITER = """
+import sqlite3, sys
+from quiz.sqlite_turns import TurnTakingConnection
+conn = sqlite3.connect(sys.argv[1], factory=TurnTakingConnection)
+conn.execute("INSERT INTO t VALUES (1)")
+print("writing", flush=True)
+sys.stdin.readline()
+conn.commit()
+print("committed", flush=True)
+"""
+
+
+@pytest.fixture
+def database_file(tmp_path):
+    """A fresh SQLite file with one table, whose turns are real (file locks included)."""
+    path = str(tmp_path / "processes.db")
+    with sqlite3.connect(path) as setup:
+        setup.execute("CREATE TABLE t (n INTEGER)")
+    yield path
+    sqlite_turns._turns.pop(path, None)
+
+
+@pytest.fixture
+def other_process(database_file):
+    """Start the other writer; yield it once it is inside its write transaction."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    writer = subprocess.Popen([sys.executable, "-c", OTHER_WRITER, database_file], cwd=root, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": root})
+    assert writer.stdout.readline() == "writing\n"
+    yield writer
+    writer.kill()
+    writer.communicate()
+
+
+class PollWatch:
+    """Stands in for sqlite_turns' time module: tells the test when a writer polls for another process's turn."""
+
+    def __init__(self):
+        self.polling = threading.Event()
+
+    def sleep(self, seconds):
+        self.polling.set()
+        time.sleep(seconds)
+
+    def monotonic(self):
+        return time.monotonic()
+
+
+@pytest.fixture
+def poll_watch(monkeypatch):
+    watch = PollWatch()
+    monkeypatch.setattr(sqlite_turns, "time", watch)
+    return watch
+
+
+def test_a_writer_waits_for_another_process_to_commit_then_writes(database_file, other_process, poll_watch):
+    # No busy timeout: meeting SQLite's lock would fail at once, so the write must wait for the turn.
+    mine = connect(database_file, busy_timeout=0)
+    errors: list[Exception] = []
+
+    def write():
+        try:
+            mine.execute("INSERT INTO t VALUES (2)")
+            mine.commit()
+        except sqlite3.Error as error:
+            errors.append(error)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert poll_watch.polling.wait(10)  # waiting for the other process's turn...
+    other_process.stdin.write("commit\n")
+    other_process.stdin.flush()
+    assert other_process.stdout.readline() == "committed\n"  # ...which its commit hands on
+    writer.join(10)
+    assert errors == []
+    assert sorted(connect(database_file).execute("SELECT n FROM t").fetchall()) == [(1,), (2,)]
+
+
+def test_a_process_killed_mid_write_leaves_the_turn_free(database_file, other_process, poll_watch):
+    other_process.send_signal(signal.SIGKILL)
+    other_process.wait(10)
+    mine = connect(database_file, busy_timeout=0)
+    mine.execute("INSERT INTO t VALUES (2)")
+    mine.commit()
+    assert not poll_watch.polling.is_set()  # the kernel dropped the dead process's file lock at once
+    assert connect(database_file).execute("SELECT n FROM t").fetchall() == [(2,)]  # its write never landed
+
+
+def test_a_writer_that_waits_too_long_meets_sqlites_own_lock(database_file, other_process, monkeypatch):
+    monkeypatch.setattr(sqlite_turns, "TURN_TIMEOUT", 0.05)
+    mine = connect(database_file, busy_timeout=0)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        mine.execute("INSERT INTO t VALUES (2)")
+    assert not turn_for(database_file).locked()  # this process's threads are not held up by the failure
+    other_process.stdin.write("commit\n")
+    other_process.stdin.flush()
+    assert other_process.stdout.readline() == "committed\n"
+    mine.execute("INSERT INTO t VALUES (2)")
+    mine.commit()
+
+
+def test_a_forked_worker_queues_on_the_file_lock_as_a_process_of_its_own(database_file):
+    turn = turn_for(database_file)
+    assert turn.acquire()  # the parent (gunicorn's master, say) holds the turn when it forks
+    try:
+        child = os.fork()
+        if child == 0:  # pragma: no cover - runs in the forked child, which reports by exit code
+            fresh = not turn.locked()  # the parent's thread did not come along
+            shut_out = not turn.acquire(timeout=0.05)  # sharing the parent's open lock file would let it in
+            os._exit(0 if fresh and shut_out else 1)
+        _pid, status = os.waitpid(child, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+    finally:
+        turn.release()
