@@ -5,7 +5,9 @@ views, extensions or ORM), Flask's signed cookie session and Flask-WTF's CSRF ch
 statement the app's answer must run: the user row (sign-out invalidation), the attempt and the
 question at the position, the answer insert (UNIQUE(attempt, question)), the guarded score update,
 the progress upsert, the FSRS card review and, on the last question, the finish with standings and
-totals updated by deltas. GET /setup/<user_id> signs the user in and returns a CSRF token.
+totals updated by deltas (each upsert one executemany, as the app sends it). It connects to SQLite
+as the app does (quiz.database's pragmas, quiz.sqlite_turns' write queue). GET /setup/<user_id> signs
+the user in and returns a CSRF token.
 """
 import os
 from datetime import datetime, timedelta, timezone
@@ -18,7 +20,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from wtforms import ValidationError
 
-from quiz.database import set_sqlite_pragmas  # the app's connection setup: WAL, busy timeout
+from quiz.database import set_sqlite_pragmas  # the app's connection setup: WAL, busy timeout...
+from quiz.sqlite_turns import TurnTakingConnection  # ...and writers queued, not left to SQLite's busy handler
 from quiz.models import Answer, Attempt, AttemptItem, BoardTotal, Progress, Quiz, ReviewCard, Standing, User
 
 users, attempts, items, answers = User.__table__, Attempt.__table__, AttemptItem.__table__, Answer.__table__
@@ -26,7 +29,8 @@ progress, cards, standings, totals = Progress.__table__, ReviewCard.__table__, S
 app = Flask(__name__)
 app.config.update(SECRET_KEY=os.environ["SECRET_KEY"], SESSION_REFRESH_EACH_REQUEST=False)
 url = os.environ["DATABASE_URL"]
-engine = create_engine(url, **({} if url.startswith("sqlite") else {"pool_size": 5}))
+engine = create_engine(url, **({"connect_args": {"factory": TurnTakingConnection}} if url.startswith("sqlite")
+                               else {"pool_size": 5}))
 if engine.dialect.name == "sqlite":
     event.listen(engine, "connect", set_sqlite_pragmas)
 dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
@@ -59,10 +63,11 @@ FINISH = (update(attempts).where(attempts.c.id == bp("attempt_id"), attempts.c.a
                                  attempts.c.finished_at.is_(None)).values(finished_at=bp("now"))
           .returning(attempts.c.user_id, attempts.c.quiz_id, attempts.c.score, attempts.c.total, attempts.c.started_at,
                      attempts.c.ranked))
-HIDDEN = select(users.c.hidden_from_boards).where(users.c.id == bp("user_id")).with_for_update(key_share=True)
+PLAYER = (select(users.c.hidden_from_boards, users.c.role == "guest").where(users.c.id == bp("user_id"))
+          .with_for_update(key_share=True))
 OLD = select(standings).where(standings.c.user_id == bp("user_id"), standings.c.quiz_id == bp("quiz_id"),
                               standings.c.period.in_(bp("periods", expanding=True)))
-RANKED = ("score", "total", "accuracy", "seconds", "finished_at", "hidden")
+RANKED = ("score", "total", "accuracy", "seconds", "finished_at", "hidden", "guest")
 _put = dialect.insert(standings).values({c: bp(c) for c in ("user_id", "quiz_id", "period", "attempt_id", *RANKED)})
 PUT = _put.on_conflict_do_update(index_elements=["user_id", "quiz_id", "period"],
                                  set_={c: _put.excluded[c] for c in ("attempt_id", *RANKED)})
@@ -148,19 +153,22 @@ def finish(conn, attempt_id: int, now: datetime) -> None:
     if done is None or not done.ranked:  # only ranked attempts count on boards
         return
     user_id, quiz_id, score, total, started, _ranked = done
-    hidden = conn.scalar(HIDDEN, {"user_id": user_id})
+    hidden, guest = conn.execute(PLAYER, {"user_id": user_id}).one()
     seconds = int((now - started).total_seconds())
     periods = [f"w{now.isocalendar()[0]}-{now.isocalendar()[1]:02d}", f"m{now:%Y-%m}", "all"]
     old = {row.period: row for row in conn.execute(OLD, {"user_id": user_id, "quiz_id": quiz_id, "periods": periods})}
+    ranked = {"score": score, "total": total, "accuracy": score / total, "seconds": seconds, "finished_at": now,
+              "hidden": hidden, "guest": guest}
+    put, add = [], []
     for period in periods:
         before = old.get(period)
         if before is not None and (score, -seconds) <= (before.score, -before.seconds):
             continue  # not better than the standing it would replace
-        ranked = {"score": score, "total": total, "accuracy": score / total, "seconds": seconds, "finished_at": now,
-                  "hidden": hidden}
-        conn.execute(PUT, {"user_id": user_id, "quiz_id": quiz_id, "period": period, "attempt_id": attempt_id,
-                           **ranked})
-        conn.execute(ADD, {"user_id": user_id, "period": period, "quizzes": 1, **ranked,
-                           "d_quizzes": 0 if before else 1, "d_score": score - (before.score if before else 0),
-                           "d_total": total - (before.total if before else 0),
-                           "d_seconds": seconds - (before.seconds if before else 0)})
+        put.append({"user_id": user_id, "quiz_id": quiz_id, "period": period, "attempt_id": attempt_id, **ranked})
+        add.append({"user_id": user_id, "period": period, "quizzes": 1, **ranked,
+                    "d_quizzes": 0 if before else 1, "d_score": score - (before.score if before else 0),
+                    "d_total": total - (before.total if before else 0),
+                    "d_seconds": seconds - (before.seconds if before else 0)})
+    if put:  # each as one executemany (pipelined on PostgreSQL), as the app sends them
+        conn.execute(PUT, put)
+        conn.execute(ADD, add)
