@@ -7,9 +7,16 @@
 local first = tonumber(os.getenv("ATTEMPT_FIRST"))
 local last = tonumber(os.getenv("ATTEMPT_LAST"))
 local length = tonumber(os.getenv("ATTEMPT_LENGTH"))
-local token = os.getenv("CSRF_TOKEN")
-local headers = {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = os.getenv("SESSION_COOKIE"),
-                 ["User-Agent"] = os.getenv("USER_AGENT")}
+-- The players' session cookies and CSRF tokens, one per line: attempt PLAYER_BASE + i is player i's
+-- (counting round the list), as bench/load.py created them.
+local function lines(text)
+  local found = {}
+  for line in string.gmatch(text, "[^\n]+") do found[#found + 1] = line end
+  return found
+end
+local cookies, tokens = lines(os.getenv("SESSION_COOKIES")), lines(os.getenv("CSRF_TOKENS"))
+local player_base = tonumber(os.getenv("PLAYER_BASE"))
+local user_agent = os.getenv("USER_AGENT")
 local WINDOW = 500
 local threads, counter, stride = 0, 0, 1
 
@@ -39,6 +46,9 @@ function request()
   local position = math.floor(step / WINDOW)
   local id = first + offset + index * stride
   if id > last then id = last end  -- out of attempts: the last one answers 409 from then on
+  local player = (id - player_base) % #cookies + 1
+  local headers = {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookies[player],
+                   ["User-Agent"] = user_agent}
   return wrk.format("POST", "/attempt/" .. id .. "/answer", headers,
-    "csrf_token=" .. token .. "&position=" .. position .. "&choice=0")
+    "csrf_token=" .. tokens[player] .. "&position=" .. position .. "&choice=0")
 end

@@ -81,8 +81,8 @@ def measure(args: argparse.Namespace, database_url: str) -> None:
     configure_environment(database_url)
     prepare_database(dict(os.environ))
     app, app_token = app_client()
-    first, last, user_id = create_attempts(database_url, (args.blocks * 2 + 2) * args.answers // ATTEMPT_LENGTH
-                                           + args.profile // ATTEMPT_LENGTH + 1)
+    first, last, (user_id,) = create_attempts(database_url, (args.blocks * 2 + 2) * args.answers // ATTEMPT_LENGTH
+                                              + args.profile // ATTEMPT_LENGTH + 1)
     ceiling, ceiling_token = ceiling_client(user_id)
     pool = Answers(first, last)
     pool.run(app, app_token, 10 * ATTEMPT_LENGTH)  # warm both (statement caches, imports)

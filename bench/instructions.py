@@ -44,7 +44,7 @@ def answer(side: str, answers: int, database_url: str) -> None:
     """Inside valgrind: sign in on one side and answer WARM + `answers` questions."""
     answer_profile.configure_environment(database_url)
     app, token = answer_profile.app_client()  # also makes the guest whose attempts both sides answer
-    first, last, user_id = create_attempts(database_url, (WARM + answers) // ATTEMPT_LENGTH + 1)
+    first, last, (user_id,) = create_attempts(database_url, (WARM + answers) // ATTEMPT_LENGTH + 1)
     client, token = (app, token) if side == "app" else answer_profile.ceiling_client(user_id)
     pool = answer_profile.Answers(first, last)
     pool.run(client, token, WARM)

@@ -7,7 +7,7 @@ processes each: bench/bare_app.py (answers "ok"), bench/ceiling_app.py (the answ
 + SQLAlchemy Core on the app's tables, every statement the app must run), the app on sync workers
 like them (the code compared), and the app as shipped (gunicorn.conf.py: gthread). They are measured in
 interleaved rounds (bare, ceiling, app, app as shipped; again), so a machine whose load drifts biases
-no ratio. Prints per server requests/s and p50/p99 (median over rounds, min..max of requests/s) as
+no ratio. Answers come from a class of PLAYERS guests, each with a browser-like session. Prints per server requests/s and p50/p99 (median over rounds, min..max of requests/s) as
 shares of bare and of the ceiling, and the server processes' CPU milliseconds per request (read from
 /proc: steadier than requests/s on a shared machine); the question page and the leaderboard page as
 shares of the ceiling's answers/s; the app's answers/s, p50/p99 and CPU per answer at 8, 32 and 128
@@ -45,6 +45,9 @@ SECRET_KEY = "bench-secret-" + "b" * 32  # production refuses a shorter one
 USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) quiz-bench/1"
 # Like the bundled quick quiz: one answer in ten finishes an attempt (standings, totals).
 ATTEMPT_LENGTH = 10
+# A class of guests answering, each with their own session, so requests in flight at once are by
+# different players (one player's parallel answers would queue on their progress and card rows).
+PLAYERS = 20
 
 
 def free_port() -> int:
@@ -59,15 +62,17 @@ MASTERS: dict[str, int] = {}
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-@contextmanager
-def gunicorn(app_spec: str, env: dict, extra: list[str] = (), config: bool = True):
-    """Run gunicorn with 2 workers (and the project's config, for the app); yield its base URL.
+# The servers compared run on sync workers, one request at a time per process. Gunicorn reads
+# ./gunicorn.conf.py (gthread, 100 threads) whenever no other config is named, so every server gets it
+# and these options after it: with more than one thread gunicorn runs gthread whatever the class says.
+SYNC = ["-k", "sync", "--threads", "1"]
 
-    Options in `extra` come after the config file's, so they win (`-k sync --threads 1` for the app's
-    sync server: with more than one thread gunicorn runs gthread whatever the class says).
-    """
+
+@contextmanager
+def gunicorn(app_spec: str, env: dict, extra: list[str] = ()):
+    """Run gunicorn with the project's config, 2 workers and then `extra`; yield its base URL."""
     port = free_port()
-    config = ["-c", str(ROOT / "gunicorn.conf.py")] if config and (ROOT / "gunicorn.conf.py").exists() else []
+    config = ["-c", str(ROOT / "gunicorn.conf.py")] if (ROOT / "gunicorn.conf.py").exists() else []
     cmd = [str(BIN / "gunicorn"), *config, "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning", *extra, app_spec]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
     try:
@@ -123,8 +128,10 @@ def guest_session(base: str) -> tuple[str, str]:
     return cookie, token
 
 
-def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH) -> tuple[int, int, int]:
-    """Give the bench guest `count` unanswered attempts of `length` option questions; return the id range and user."""
+def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH,
+                    players: int = 1) -> tuple[int, int, list[int]]:
+    """Give the newest `players` users `count` unanswered attempts of `length` option questions, in turn
+    (attempt `first + i` is player `i % players`'s); return the id range and the players, oldest first."""
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import func, insert, select
 
@@ -140,11 +147,11 @@ def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH)
         quiz.items = [QuizQuestion(question_id=q.id) for q in questions]
         db.session.add(quiz)
         db.session.flush()
-        user_id = db.session.scalar(select(func.max(User.id)))
+        user_ids = sorted(db.session.scalars(select(User.id).order_by(User.id.desc()).limit(players)))
         first = (db.session.scalar(select(func.max(Attempt.id))) or 0) + 1
         ids = range(first, first + count)
-        db.session.execute(insert(Attempt), [{"id": i, "user_id": user_id, "quiz_id": quiz.id, "total": length,
-                                              "number": i, "ranked": True}
+        db.session.execute(insert(Attempt), [{"id": i, "user_id": user_ids[(i - first) % len(user_ids)],
+                                              "quiz_id": quiz.id, "total": length, "number": i, "ranked": True}
                                              for i in ids])
         db.session.execute(insert(AttemptItem), [
             {"attempt_id": i, "position": n, "question_id": q.id, "kind": q.kind, "prompt": q.prompt,
@@ -152,7 +159,7 @@ def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH)
             for i in ids for n, q in enumerate(questions)])
         db.session.commit()
         db.engine.dispose()
-    return first, first + count - 1, user_id
+    return first, first + count - 1, user_ids
 
 
 def count_answers(database_url: str, first: int, last: int) -> int:
@@ -198,7 +205,7 @@ def wrk(url: str, seconds: int, connections: int, script: str | None = None, env
 
 
 def ceiling_session(base: str, user_id: int) -> tuple[str, str]:
-    """Sign the bench user in to the ceiling app; return its cookie header and a CSRF token."""
+    """Sign a bench player in to the ceiling app; return its cookie header and a CSRF token."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     opener.addheaders = [("User-Agent", USER_AGENT)]
@@ -245,20 +252,23 @@ def main() -> None:
 
 
 class Attempts:
-    """Hands out disjoint ranges of the bench user's fresh attempts, one range per answer run."""
+    """Hands out disjoint ranges of the bench players' fresh attempts, one range per answer run."""
 
     def __init__(self, database_url: str, runs: int):
         self.database_url = database_url
-        self.next, self.last, self.user_id = create_attempts(database_url, runs * RUN_ATTEMPTS)
+        self.first, self.last, self.user_ids = create_attempts(database_url, runs * RUN_ATTEMPTS, players=PLAYERS)
+        self.next = self.first
         self.runs: list[tuple[str, int, int, dict]] = []
 
-    def run(self, name: str, base: str, cookie: str, token: str, connections: int, seconds: int) -> dict:
-        """Answer questions of fresh attempts on `base` for `seconds`; remember the range to check."""
+    def run(self, name: str, base: str, sessions: list[tuple[str, str]], connections: int, seconds: int) -> dict:
+        """Answer questions of fresh attempts on `base` for `seconds`, each with its player's (cookie, CSRF
+        token) from `sessions` (in the order of user_ids); remember the range to check."""
         first, last = self.next, self.next + RUN_ATTEMPTS - 1
         self.next = last + 1
-        env = {**os.environ, "ATTEMPT_FIRST": str(first), "ATTEMPT_LAST": str(last - 1), "CSRF_TOKEN": token,
-               "SESSION_COOKIE": cookie, "USER_AGENT": USER_AGENT, "WRK_THREADS": "2",
-               "ATTEMPT_LENGTH": str(ATTEMPT_LENGTH)}
+        cookies, tokens = zip(*sessions)
+        env = {**os.environ, "ATTEMPT_FIRST": str(first), "ATTEMPT_LAST": str(last - 1), "PLAYER_BASE": str(self.first),
+               "SESSION_COOKIES": "\n".join(cookies), "CSRF_TOKENS": "\n".join(tokens), "USER_AGENT": USER_AGENT,
+               "WRK_THREADS": "2", "ATTEMPT_LENGTH": str(ATTEMPT_LENGTH)}
         figures = wrk(base + "/", seconds, connections, script=str(ROOT / "bench" / "answer.lua"), env=env)
         self.runs.append((name, first, last, figures, connections))
         return figures
@@ -284,29 +294,31 @@ def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> dict[str,
     run = functools.partial(wrk, seconds=args.seconds, connections=args.connections)
     bench = ["--pythonpath", str(ROOT / "bench")]
     # The app twice: on sync workers like the ceiling (the code compared), and as shipped (gunicorn.conf.py).
-    with gunicorn("bare_app:app", env, bench, config=False) as bare_base, \
-            gunicorn("ceiling_app:app", env, bench, config=False) as ceiling_base, \
-            gunicorn("quiz:create_app()", env, ["-k", "sync", "--threads", "1"]) as base, \
+    with gunicorn("bare_app:app", env, [*bench, *SYNC]) as bare_base, \
+            gunicorn("ceiling_app:app", env, [*bench, *SYNC]) as ceiling_base, \
+            gunicorn("quiz:create_app()", env, SYNC) as base, \
             gunicorn("quiz:create_app()", env) as shipped_base:
-        cookie, token = guest_session(base)
+        players = [guest_session(base) for _ in range(PLAYERS)]  # oldest first, as pool.user_ids
+        cookie = players[0][0]
         pool = Attempts(database_url, 3 * args.rounds + 2 * len(SWEEP) + 1)
-        ceiling_cookie, ceiling_token = ceiling_session(ceiling_base, pool.user_id)
+        ceiling_players = [ceiling_session(ceiling_base, user_id) for user_id in pool.user_ids]
         for url in (base + "/", shipped_base + "/", bare_base + "/"):  # workers booted and warm before counting
             wrk(url, seconds=2, connections=args.connections)
         rounds = []
         for _ in range(args.rounds):
             rounds.append({"bare flask": run(bare_base + "/"),
-                           "ceiling answer": pool.run("ceiling", ceiling_base, ceiling_cookie, ceiling_token,
-                                                      args.connections, args.seconds),
-                           "app answer": pool.run("app", base, cookie, token, args.connections, args.seconds),
-                           "app as shipped": pool.run("app as shipped", shipped_base, cookie, token,
-                                                      args.connections, args.seconds)})
+                           "ceiling answer": pool.run("ceiling", ceiling_base, ceiling_players, args.connections,
+                                                      args.seconds),
+                           "app answer": pool.run("app", base, players, args.connections, args.seconds),
+                           "app as shipped": pool.run("app as shipped", shipped_base, players, args.connections,
+                                                      args.seconds)})
         signed_in = str(write_script(tmp, "signed-in.lua", cookie))
-        pages = {"question page": run(base + f"/attempt/{pool.last}", script=signed_in)}
+        spare = pool.last - (pool.last - pool.first) % PLAYERS  # the first player's; the runs leave it unanswered
+        pages = {"question page": run(base + f"/attempt/{spare}", script=signed_in)}
         board = leaderboard_path(base)
         if board:
             pages["leaderboard page"] = run(base + board, script=signed_in)
-        sweep = {(name, c): pool.run(f"{name} at {c}", url, cookie, token, c, args.seconds)
+        sweep = {(name, c): pool.run(f"{name} at {c}", url, players, c, args.seconds)
                  for c in SWEEP for name, url in (("sync", base), (SHIPPED, shipped_base))}
     print_rounds(rounds, pages)
     if not board:
