@@ -26,9 +26,6 @@ class TypedNumber(QuestionKind):
     template = "kinds/typed_number.html"
     answer_fields = {"number": StringField("Your number")}
 
-    def raw_answer(self, form):
-        return [form.number.data or ""]
-
     def refuse(self, form):
         form.number.errors = ["Type digits only."]
 

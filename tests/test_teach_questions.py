@@ -64,7 +64,13 @@ def test_fill_in_is_played_and_graded_after_normalising(app, teacher):
     assert 'name="text"' in page and "支付宝成立于____年" in page
     empty = student.post(f"/attempt/{attempt_id}/answer", {"position": "0", "text": "  "})
     assert empty.status_code == 400 and db.session.scalar(select(Answer)) is None
-    response = student.post(f"/attempt/{attempt_id}/answer", {"position": "0", "text": "２００４ "})
+    # Past the field's 200 characters (a browser stops at them; a crafted request does not): refused, and said why.
+    too_long = student.post(f"/attempt/{attempt_id}/answer", {"position": "0", "text": "2004" + "年" * 197})
+    assert too_long.status_code == 400 and db.session.scalar(select(Answer)) is None
+    assert "答案请不要超过 200 个字符。" in too_long.get_data(as_text=True)
+    assert 'maxlength="200"' in page
+    exactly = "２００４" + " " * 196  # 200 characters are taken; full-width digits and spaces do not count
+    response = student.post(f"/attempt/{attempt_id}/answer", {"position": "0", "text": exactly})
     assert response.status_code == 302
     assert db.session.scalar(select(Answer.correct)) is True
     assert attempt(attempt_id).score == 1

@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from random import Random
 from typing import Any, ClassVar
 
+from werkzeug.datastructures import MultiDict
+
 from wtforms import Form as WTForm
 from wtforms.fields.core import UnboundField
 
@@ -40,7 +42,7 @@ class QuestionKind:
     template: ClassVar[str]  # macros answer(item, form), editor(form) when authored, feedback(item, response)
     authored: ClassVar[bool] = False  # teachers write it in the question form and in CSV files
     answer_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the answer form it reads
-    answer_form: ClassVar[type[SubmittedAnswer]] = SubmittedAnswer  # the position and its own fields (set by register)
+    answer_form: ClassVar[type[SubmittedAnswer]] = SubmittedAnswer  # a refused answer, shown again (set by register)
     editor_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the teacher's form it uses
     keeps_order: ClassVar[bool] = False  # options always shown as stored (正确 before 错误), never shuffled
     tapped: ClassVar[bool] = True  # answered by tapping its options, so live games can ask it on phones
@@ -55,11 +57,15 @@ class QuestionKind:
             rng.shuffle(shown)
         return shown
 
-    def raw_answer(self, form: AnswerForm) -> list[str]:
-        """The raw submitted values, as read() expects them."""
-        raise NotImplementedError
+    def raw_answer(self, submitted: MultiDict[str, str]) -> list[str]:
+        """The values posted for the kind's answer fields, as read() expects them.
 
-    def refuse(self, form: AnswerForm) -> None:
+        Taken from the POST body, not through a form: read() is the answer's validation, and binding a
+        WTForms form on every answer cost more than the rest of the view. A refusal builds the form.
+        """
+        return [value for name in self.answer_fields for value in submitted.getlist(name)]
+
+    def refuse(self, form: SubmittedAnswer) -> None:
         """Say on the form what is missing from an answer read() refused."""
         raise NotImplementedError
 
@@ -100,7 +106,7 @@ def register(cls: type[QuestionKind]) -> type[QuestionKind]:
     check_fields(EditorForm, cls.editor_fields)
     add_fields(AnswerForm, cls.answer_fields)
     add_fields(EditorForm, cls.editor_fields)
-    # Taking an answer binds only these fields: binding every kind's was most of the answer form's cost.
+    # A refused answer is shown again with only these fields bound, not every kind's.
     cls.answer_form = type(f"{cls.__name__}AnswerForm", (SubmittedAnswer,), dict(cls.answer_fields))
     KINDS[cls.name] = cls()
     return cls

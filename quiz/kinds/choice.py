@@ -23,9 +23,6 @@ class SingleChoice(QuestionKind):
         """Offer the options as radio choices, valued by their index."""
         form.choice.choices = [SelectChoice(str(i), option) for i, option in enumerate(choices)]
 
-    def raw_answer(self, form) -> list[str]:
-        return [form.choice.data] if form.choice.data is not None else []
-
     def refuse(self, form) -> None:
         form.choice.errors = [_("Choose one of the options before you submit.")]
 

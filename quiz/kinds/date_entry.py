@@ -32,9 +32,6 @@ class DateEntry(QuestionKind):
     template = "kinds/date_entry.html"
     answer_fields = {"when": StringField(_l("Your date"))}
 
-    def raw_answer(self, form) -> list[str]:
-        return [form.when.data or ""]
-
     def refuse(self, form) -> None:
         form.when.errors = [_("Enter a valid date in that form before you submit.")]
 

@@ -11,6 +11,10 @@ from wtforms.validators import Length
 from quiz.kinds.base import CSV_SEPARATOR, InvalidAnswer, QuestionKind, register
 
 
+# The longest typed answer taken: the field's limit in the browser, and read()'s on the server.
+MAX_TYPED = 200
+
+
 def normalise_text(text: str) -> str:
     """Compare typed answers loosely: full/half-width (NFKC), case and spaces do not count."""
     return "".join(unicodedata.normalize("NFKC", text or "").casefold().split())
@@ -26,19 +30,20 @@ class FillIn(QuestionKind):
     tapped = False  # typed
     template = "kinds/fill_in.html"
     authored = True
-    answer_fields = {"text": StringField(_l("Your answer"), validators=[Length(max=200)])}
+    answer_fields = {"text": StringField(_l("Your answer"), validators=[Length(max=MAX_TYPED)])}
     editor_fields = {"accepted": TextAreaField(_l("Accepted answers, one per line"), validators=[Length(max=2000)])}
 
-    def raw_answer(self, form) -> list[str]:
-        return [form.text.data or ""]
-
     def refuse(self, form) -> None:
-        form.text.errors = [_("Type an answer before you submit.")]
+        too_long = len(form.text.data or "") > MAX_TYPED
+        form.text.errors = [_("Keep your answer to %(n)s characters or fewer.", n=MAX_TYPED) if too_long
+                            else _("Type an answer before you submit.")]
 
     def read(self, choices: Sequence[str], raw: Sequence[str]) -> str:
-        """Read a typed answer; an empty one is not an answer."""
+        """Read a typed answer; an empty one is not an answer, nor one longer than the field takes."""
         if len(raw) != 1 or not raw[0].strip():
             raise InvalidAnswer("Type an answer.")
+        if len(raw[0]) > MAX_TYPED:
+            raise InvalidAnswer("Too long.")
         return raw[0].strip()
 
     def grade(self, given: Any, key: Any) -> float:

@@ -22,7 +22,8 @@ POSITION = IntegerField("", widget=HiddenInput(), validators=[InputRequired()])
 
 
 class SubmittedAnswer(PlainForm):
-    """What taking an answer reads from the POST body: the position and its kind's fields (set by register).
+    """A refused answer as it was posted: the position and its kind's fields (set by register), to show
+    the question again with what is missing (taking an answer reads the values, QuestionKind.raw_answer).
 
     A plain WTForms form: CSRFProtect has checked the token before the view runs, so Flask-WTF's
     wrapper would only look for the body, files and CSRF settings again.
@@ -38,7 +39,7 @@ class SubmittedAnswer(PlainForm):
 class AnswerForm(Form):
     """One answer: the question's position plus the fields of every kind (options travel as indexes).
 
-    Pages that show a question use it; taking an answer builds only its kind's form (QuestionKind.answer_form).
+    Pages that show a question use it; a refused answer is shown with its kind's form (QuestionKind.answer_form).
     """
 
     position = POSITION

@@ -40,9 +40,6 @@ class Order(QuestionKind):
         shown = super().shuffled(choices, key, rng)
         return shown[1:] + shown[:1] if shown == list(key) else shown
 
-    def raw_answer(self, form) -> list[str]:
-        return [str(v) for v in (form.order.data or [])]
-
     def refuse(self, form) -> None:
         form.order.errors = [_("Put every item in order, each exactly once, before you submit.")]
 

@@ -95,18 +95,18 @@ def answer(attempt_id: int):
     if found is None or found.player_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
     slot = found.slot
-    # Only the position and the question's own kind's fields; CSRFProtect checked this POST already.
-    form = kind_for(slot.kind if slot else None).answer_form(request.form)
-    if not form.validate():
-        abort_with(400, _("The answer form was incomplete."))
     if slot is None:
+        if request.form.get("position", "") == "":
+            abort_with(400, _("The answer form was incomplete."))
         abort_with(400, _("That question is not part of this attempt."))
+    # Read straight from the POST body, which CSRFProtect has checked; read() validates it in submit.
+    raw = kind_for(slot.kind).raw_answer(request.form)
     try:
-        answering.submit(slot, kind_for(slot.kind).raw_answer(form))
+        answering.submit(slot, raw)
     except InvalidAnswer:
-        return refuse_answer(attempt_id, slot, form)
+        return refuse_answer(attempt_id, slot)
     except play.AlreadyAnswered:
-        if answering.given_answer(slot) == safe_read(slot, form):
+        if answering.given_answer(slot) == safe_read(slot, raw):
             return redirect(url_for("play.feedback", attempt_id=attempt_id, position=slot.position))
         abort_with(409, _("You already answered this question; your first answer counts."))
     except play.TimeUp:
@@ -116,9 +116,11 @@ def answer(attempt_id: int):
     return redirect(url_for("play.feedback", attempt_id=attempt_id, position=slot.position))
 
 
-def refuse_answer(attempt_id: int, slot: answering.Slot, form: AnswerForm):
-    """Show the question again with what is missing from the answer (400)."""
-    kind_for(slot.kind).refuse(form)
+def refuse_answer(attempt_id: int, slot: answering.Slot):
+    """Show the question again, as it was answered, with what is missing from the answer (400)."""
+    kind = kind_for(slot.kind)
+    form = kind.answer_form(request.form)
+    kind.refuse(form)
     attempt = own_attempt_or_404(attempt_id)
     item = play.item_at(attempt, slot.position)
     if item is None:  # read with the slot a moment ago; items are never deleted
@@ -126,11 +128,10 @@ def refuse_answer(attempt_id: int, slot: answering.Slot, form: AnswerForm):
     return render_question(attempt, item, form, 400)
 
 
-def safe_read(item: AttemptItem | answering.Slot, form: AnswerForm):
-    """Read the submitted answer, or None when it is not valid."""
-    kind = kind_for(item.kind)
+def safe_read(item: AttemptItem | answering.Slot, raw: list[str]):
+    """Read the submitted values into an answer, or None when they are not a valid one."""
     try:
-        return kind.read(item.choices, kind.raw_answer(form))
+        return kind_for(item.kind).read(item.choices, raw)
     except InvalidAnswer:
         return None
 
