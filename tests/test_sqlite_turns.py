@@ -48,23 +48,28 @@ def connect(path: str, busy_timeout: float = 10.0) -> TurnTakingConnection:
     return sqlite3.connect(path, timeout=busy_timeout, factory=TurnTakingConnection, check_same_thread=False)
 
 
-def test_a_second_writer_waits_for_the_turn_then_writes(database):
-    path, turn = database
-    first = connect(path)
-    first.execute("INSERT INTO t VALUES (1)")  # holds SQLite's write lock until it commits
-    # With no busy timeout, meeting SQLite's lock would fail at once: the second writer must queue.
-    second = connect(path, busy_timeout=0)
+def write_in_background(connection: TurnTakingConnection, n: int) -> tuple[threading.Thread, list[Exception]]:
+    """Insert n and commit on a thread of its own; return the thread and the errors it met."""
     errors: list[Exception] = []
 
     def write():
         try:
-            second.execute("INSERT INTO t VALUES (2)")
-            second.commit()
+            connection.execute("INSERT INTO t VALUES (?)", (n,))
+            connection.commit()
         except sqlite3.Error as error:
             errors.append(error)
 
     writer = threading.Thread(target=write)
     writer.start()
+    return writer, errors
+
+
+def test_a_second_writer_waits_for_the_turn_then_writes(database):
+    path, turn = database
+    first = connect(path)
+    first.execute("INSERT INTO t VALUES (1)")  # holds SQLite's write lock until it commits
+    # With no busy timeout, meeting SQLite's lock would fail at once: the second writer must queue.
+    writer, errors = write_in_background(connect(path, busy_timeout=0), 2)
     assert turn.waiting.wait(10)  # the second writer is queued on the turn...
     first.commit()  # ...and the commit hands it over
     writer.join(10)
@@ -154,6 +159,13 @@ def other_process(database_file):
     writer.communicate()
 
 
+def let_commit(writer: subprocess.Popen) -> None:
+    """Tell the other process to commit, and wait until it has."""
+    writer.stdin.write("commit\n")
+    writer.stdin.flush()
+    assert writer.stdout.readline() == "committed\n"
+
+
 class PollWatch:
     """Stands in for sqlite_turns' time module: tells the test when a writer polls for another process's turn."""
 
@@ -177,22 +189,9 @@ def poll_watch(monkeypatch):
 
 def test_a_writer_waits_for_another_process_to_commit_then_writes(database_file, other_process, poll_watch):
     # No busy timeout: meeting SQLite's lock would fail at once, so the write must wait for the turn.
-    mine = connect(database_file, busy_timeout=0)
-    errors: list[Exception] = []
-
-    def write():
-        try:
-            mine.execute("INSERT INTO t VALUES (2)")
-            mine.commit()
-        except sqlite3.Error as error:
-            errors.append(error)
-
-    writer = threading.Thread(target=write)
-    writer.start()
+    writer, errors = write_in_background(connect(database_file, busy_timeout=0), 2)
     assert poll_watch.polling.wait(10)  # waiting for the other process's turn...
-    other_process.stdin.write("commit\n")
-    other_process.stdin.flush()
-    assert other_process.stdout.readline() == "committed\n"  # ...which its commit hands on
+    let_commit(other_process)  # ...which its commit hands on
     writer.join(10)
     assert errors == []
     assert sorted(connect(database_file).execute("SELECT n FROM t").fetchall()) == [(1,), (2,)]
@@ -214,9 +213,7 @@ def test_a_writer_that_waits_too_long_meets_sqlites_own_lock(database_file, othe
     with pytest.raises(sqlite3.OperationalError, match="locked"):
         mine.execute("INSERT INTO t VALUES (2)")
     assert not turn_for(database_file).locked()  # this process's threads are not held up by the failure
-    other_process.stdin.write("commit\n")
-    other_process.stdin.flush()
-    assert other_process.stdout.readline() == "committed\n"
+    let_commit(other_process)
     mine.execute("INSERT INTO t VALUES (2)")
     mine.commit()
 
