@@ -91,14 +91,14 @@ def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, statu
 @login_required
 def answer(attempt_id: int):
     """Grade one answer on the server and show feedback; repeats are never scored twice."""
-    found = answering.read_slot(attempt_id, bounded_int(request.form.get("position", "")))
+    posted = request.form.get("position", "")
+    found = answering.read_slot(attempt_id, bounded_int(posted))
     if found is None or found.player_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
     slot = found.slot
     if slot is None:
-        if request.form.get("position", "") == "":
-            abort_with(400, _("The answer form was incomplete."))
-        abort_with(400, _("That question is not part of this attempt."))
+        abort_with(400, _("That question is not part of this attempt.") if posted
+                   else _("The answer form was incomplete."))
     # Read straight from the POST body, which CSRFProtect has checked; read() validates it in submit.
     raw = kind_for(slot.kind).raw_answer(request.form)
     try:
