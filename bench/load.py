@@ -5,11 +5,13 @@ Run: python bench/load.py [--seconds 5] [--rounds 3] [--connections 8] [--sqlite
 server, PG_ADMIN_URL; a few minutes each). Four servers run side by side under gunicorn with 2 worker
 processes each: bench/bare_app.py (answers "ok"), bench/ceiling_app.py (the answer POST in plain Flask
 + SQLAlchemy Core on the app's tables, every statement the app must run), the app on sync workers
-like them (the code compared), and the app as shipped (gunicorn.conf.py: gthread). They are measured in
+like them (the code compared; all three on sync workers), and the app as shipped (gunicorn.conf.py:
+gthread). They are measured in
 interleaved rounds (bare, ceiling, app, app as shipped; again), so a machine whose load drifts biases
-no ratio. Answers come from a class of PLAYERS guests, each with a browser-like session. Prints per server requests/s and p50/p99 (median over rounds, min..max of requests/s) as
-shares of bare and of the ceiling, and the server processes' CPU milliseconds per request (read from
-/proc: steadier than requests/s on a shared machine); the question page and the leaderboard page as
+no ratio. Answers come from a class of PLAYERS guests, each with a browser-like session. Prints per
+server requests/s and p50/p99 (median over rounds, min..max of requests/s) as shares of bare and of
+the ceiling, and the server processes' CPU milliseconds per request (read from /proc: steadier than
+requests/s on a shared machine); the question page and the leaderboard page as
 shares of the ceiling's answers/s; the app's answers/s, p50/p99 and CPU per answer at 8, 32 and 128
 connections on both worker classes; whether stored answers equal success responses; then
 `shipped_gthread_answer_vs_ceiling`, `answer_vs_ceiling_by_cpu` and as its last line
