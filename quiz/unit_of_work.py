@@ -69,7 +69,7 @@ def on_session() -> Iterator[None]:
     """Run an ORM unit of work from inside a Core transaction (a rare path of the answer: time is up).
 
     The Core transaction must not have written yet: on SQLite the session's connection would wait for
-    its write lock forever.
+    the write turn and then the write lock the Core connection holds (10 s each), and fail.
     """
     token = _core.set(None)
     try:
