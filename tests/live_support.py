@@ -1,6 +1,8 @@
 """Helpers for the live-game tests: a teacher hosting a quiz, players joining, sockets of both kinds."""
+import queue
 import re
 
+import socketio as socketio_client
 from sqlalchemy import select
 
 from helpers import Actions, fixed_quiz
@@ -96,3 +98,39 @@ def player(nickname: str) -> LivePlayer:
     """A player by nickname, as stored now."""
     db.session.expire_all()
     return db.session.scalar(select(LivePlayer).where(LivePlayer.nickname == nickname))
+
+
+WAIT = 10  # seconds at most for an event that should come at once
+
+
+class Screen:
+    """A real Socket.IO client whose received events queue up by name."""
+
+    def __init__(self, url: str, auth: dict, cookie: str | None = None, transports=("websocket",)):
+        self.events: dict[str, queue.Queue] = {}
+        self.client = socketio_client.Client(reconnection=False)
+        for name in ("stage", "players", "tally", "phase", "removed"):
+            self.client.on(name, self.recorder(name), namespace=NAMESPACE)
+        headers = {"Cookie": cookie} if cookie else {}
+        self.client.connect(url, namespaces=[NAMESPACE], auth=auth, headers=headers, transports=list(transports),
+                            wait_timeout=WAIT)
+
+    def recorder(self, name: str):
+        self.events[name] = queue.Queue()
+        return self.events[name].put
+
+    def next(self, name: str) -> dict:
+        """The next payload of the event, waiting for it if it has not come yet."""
+        return self.events[name].get(timeout=WAIT)
+
+    def call(self, event: str, data: dict | None = None):
+        """Emit and wait for the server's acknowledgement."""
+        return self.client.call(event, data or {}, namespace=NAMESPACE, timeout=WAIT)
+
+    def close(self):
+        self.client.disconnect()
+
+
+def session_cookie(actions) -> str:
+    """The signed-in teacher's session cookie, as a browser would send it."""
+    return f"session={actions.client.get_cookie('session').value}"

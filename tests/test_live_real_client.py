@@ -1,45 +1,15 @@
 """Live games through the real python-socketio client against the app served by a real server thread:
 over WebSocket, and over the long-polling fallback. Waits are for events, bounded, never sleeps."""
 import functools
-import queue
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import socketio as socketio_client
 import websocket
 
-from live_support import NAMESPACE, host_game, join, player, question, right_choice, token_of, wrong_choice
+from live_support import (Screen, host_game, join, player, question, right_choice, session_cookie, token_of,
+                          wrong_choice)
 from security_support import extra_app, served
-
-WAIT = 10  # seconds at most for an event that should come at once
-
-
-class Screen:
-    """A real Socket.IO client whose received events queue up by name."""
-
-    def __init__(self, url: str, auth: dict, cookie: str | None = None, transports=("websocket",)):
-        self.events: dict[str, queue.Queue] = {}
-        self.client = socketio_client.Client(reconnection=False)
-        for name in ("stage", "players", "tally", "phase", "removed"):
-            self.client.on(name, self.recorder(name), namespace=NAMESPACE)
-        headers = {"Cookie": cookie} if cookie else {}
-        self.client.connect(url, namespaces=[NAMESPACE], auth=auth, headers=headers, transports=list(transports),
-                            wait_timeout=WAIT)
-
-    def recorder(self, name: str):
-        self.events[name] = queue.Queue()
-        return self.events[name].put
-
-    def next(self, name: str) -> dict:
-        """The next payload of the event, waiting for it if it has not come yet."""
-        return self.events[name].get(timeout=WAIT)
-
-    def call(self, event: str, data: dict | None = None):
-        """Emit and wait for the server's acknowledgement."""
-        return self.client.call(event, data or {}, namespace=NAMESPACE, timeout=WAIT)
-
-    def close(self):
-        self.client.disconnect()
 
 
 @pytest.fixture(autouse=True)
@@ -68,11 +38,6 @@ def screens():
     # Together, should a close ever wait (see Screen.close).
     with ThreadPoolExecutor(max_workers=max(1, len(opened))) as pool:
         list(pool.map(Screen.close, opened))
-
-
-def session_cookie(actions) -> str:
-    """The signed-in teacher's session cookie, as a browser would send it."""
-    return f"session={actions.client.get_cookie('session').value}"
 
 
 def test_a_question_round_trip_over_websocket(app, url, screens):
@@ -132,6 +97,6 @@ def test_the_long_polling_fallback_plays_too(app, url, screens):
 
 def test_a_forged_token_is_refused(app, url):
     """A token not signed by the app does not connect."""
-    _teacher, live = host_game(app)
+    host_game(app)
     with pytest.raises(socketio_client.exceptions.ConnectionError):
         Screen(url, {"token": "eyJnIjoxLCJwIjoxfQ.forged.signature"})
