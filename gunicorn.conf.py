@@ -14,7 +14,9 @@ workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_coun
 # Threads, not sync workers: a live game's phone or projector holds one WebSocket (one thread) open for
 # the whole game; ordinary pages run as before. See docs/operations.md, "Live games".
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", "100"))
+# Threads for gthread only: given more than one, gunicorn runs gthread whatever class was asked for, so
+# GUNICORN_WORKER_CLASS=sync (a site without live games, or the pages group of a busy one) gets one.
+threads = int(os.environ.get("GUNICORN_THREADS", "100" if worker_class == "gthread" else "1"))
 # A request that takes longer than this is killed and its worker replaced.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
