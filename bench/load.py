@@ -11,8 +11,9 @@ interleaved rounds (bare, ceiling, app, app as shipped; again), so a machine who
 no ratio. Answers come from a class of PLAYERS guests, each with a browser-like session. Prints per
 server requests/s and p50/p99 (median over rounds, min..max of requests/s) as shares of bare and of
 the ceiling, and the server processes' CPU milliseconds per request (read from /proc: steadier than
-requests/s on a shared machine); the question page and the leaderboard page as
-shares of the ceiling's answers/s; the app's answers/s, p50/p99 and CPU per answer at 8, 32 and 128
+requests/s on a shared machine); the question, feedback and leaderboard pages as shares of the
+ceiling's answers/s; the CPU one question of a student costs (question page, answer, feedback page:
+what capacity is counted in); the app's answers/s, p50/p99 and CPU per answer at 8, 32 and 128
 connections on both worker classes; whether stored answers equal success responses; then
 `shipped_gthread_answer_vs_ceiling`, `answer_vs_ceiling_by_cpu` and as its last line
 `answer_vs_ceiling sqlite=X pg=Y` (median over rounds of the app's answers/s on sync workers divided
@@ -174,6 +175,18 @@ def count_answers(database_url: str, first: int, last: int) -> int:
                             {"a": first, "b": last}).scalar()
 
 
+def answered_question(database_url: str, user_id: int) -> tuple[int, int]:
+    """An attempt of the player with a stored answer, and that answer's position (its feedback page exists)."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(database_url)
+    with engine.connect() as conn:
+        return tuple(conn.execute(text(
+            "SELECT i.attempt_id, i.position FROM answers a JOIN attempt_items i ON i.id = a.item_id"
+            " JOIN attempts t ON t.id = a.attempt_id WHERE t.user_id = :user ORDER BY a.id LIMIT 1"),
+            {"user": user_id}).one())
+
+
 UNIT = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
 
 
@@ -316,7 +329,9 @@ def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> dict[str,
                                                       args.seconds)})
         signed_in = str(write_script(tmp, "signed-in.lua", cookie))
         spare = pool.last - (pool.last - pool.first) % PLAYERS  # the first player's; the runs leave it unanswered
-        pages = {"question page": run(base + f"/attempt/{spare}", script=signed_in)}
+        attempt_id, position = answered_question(database_url, pool.user_ids[0])
+        pages = {"question page": run(base + f"/attempt/{spare}", script=signed_in),
+                 "feedback page": run(base + f"/attempt/{attempt_id}/feedback/{position}", script=signed_in)}
         board = leaderboard_path(base)
         if board:
             pages["leaderboard page"] = run(base + board, script=signed_in)
@@ -337,6 +352,11 @@ def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> dict[str,
               + f"   (median {median(per_round):.3f}); by CPU per answer: "
               + " ".join(f"{s:.3f}" for s in by_cpu) + f"   (median {median(by_cpu):.3f})")
         shares[name], shares[name + " cpu"] = median(per_round), median(by_cpu)
+    # A student's question is three requests: the question page, the answer, the feedback page.
+    per_question = (pages["question page"]["cpu_ms"] + median(r["app answer"]["cpu_ms"] for r in rounds)
+                    + pages["feedback page"]["cpu_ms"])
+    print(f"one question of a student on sync workers (question page + answer + feedback page): {per_question:.2f} ms"
+          f" CPU, {1e3 / per_question:.0f} questions/s per busy core")
     failed = sum(r[name]["failed"] for r in rounds for name in ("ceiling answer", "app answer", "app as shipped"))
     print(f"failed answer responses in the rounds: {failed}")
     pool.check()
