@@ -22,9 +22,9 @@ def answered_question(app, student_name: str = "xuesheng", quiz=None):
 
 
 def report(student, attempt_id: int, reason: str = "wrong_key", comment: str = "答案应该是2004年"):
-    """Send the report form from the feedback page."""
-    page = f"/attempt/{attempt_id}/feedback/0"
-    return student.post(page + "/report", {"reason": reason, "comment": comment}, token_from=page)
+    """Send the report form from its page (linked from the feedback page)."""
+    page = f"/attempt/{attempt_id}/feedback/0/report"
+    return student.post(page, {"reason": reason, "comment": comment}, token_from=page)
 
 
 def teacher_with_quiz(app):
@@ -38,7 +38,11 @@ def test_student_reports_from_feedback_and_teacher_sees_counts(app):
     teacher, quiz = teacher_with_quiz(app)
     for name, reason in (("student1", "wrong_key"), ("student2", "wrong_key"), ("student3", "typo")):
         student, attempt_id = answered_question(app, name, quiz)
-        assert "反馈这道题的问题" in student.client.get(f"/attempt/{attempt_id}/feedback/0").get_data(as_text=True)
+        feedback = student.client.get(f"/attempt/{attempt_id}/feedback/0").get_data(as_text=True)
+        assert f'href="/attempt/{attempt_id}/feedback/0/report">反馈这道题的问题</a>' in feedback
+        assert 'name="reason"' not in feedback  # the form is on its own page, not in every feedback page
+        form = student.client.get(f"/attempt/{attempt_id}/feedback/0/report")
+        assert form.status_code == 200 and "标为正确的答案是错的" in form.get_data(as_text=True)
         response = report(student, attempt_id, reason)
         assert response.status_code == 302 and response.headers["Location"].endswith(f"/attempt/{attempt_id}/feedback/0")
     report(student, attempt_id, "unclear", "再说一次")  # a second report from student3 replaces the first
@@ -56,10 +60,12 @@ def test_report_needs_an_answered_own_question_and_a_reason(app):
     assert refused.status_code == 400
     assert report(student, attempt_id, "typo", "长" * 501).status_code == 400
     stranger = signed_in(app, "student", "stranger")
-    assert report(stranger, attempt_id).status_code == 404
+    assert stranger.client.get(f"/attempt/{attempt_id}/feedback/0/report").status_code == 404
+    assert stranger.post(f"/attempt/{attempt_id}/feedback/0/report", {"reason": "typo"}, token_from="/").status_code == 404
     second = student.start(quiz.slug)  # a new attempt whose question is not answered yet
-    page = f"/attempt/{second}/feedback/0"
-    assert student.post(page + "/report", {"reason": "typo"}, token_from="/").status_code in (302, 404)
+    page = f"/attempt/{second}/feedback/0/report"
+    assert student.client.get(page).status_code == 404
+    assert student.post(page, {"reason": "typo"}, token_from="/").status_code in (302, 404)
     assert db.session.scalar(select(func.count()).select_from(QuestionReport)) == 0
 
 

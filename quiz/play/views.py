@@ -12,7 +12,7 @@ from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Quiz, Timeline
 from quiz.models import now_utc
 from quiz.play import bp
-from quiz.play.forms import AnswerForm, LanguageForm, ReportForm
+from quiz.play.forms import AnswerForm, LanguageForm
 from quiz.security import bounded_int, query_int, safe_next
 from quiz.unit_of_work import core_transaction
 from quiz.services import answering, classes, dashboard, fairplay, play, progress
@@ -148,7 +148,7 @@ def feedback(attempt_id: int, position: int):
         return redirect(url_for("play.question", attempt_id=attempt.id))
     return render_template("play/feedback.html", attempt=attempt, item=item, has_next=play.has_next(attempt),
                            time_up=play.seconds_left(attempt) == 0, time_up_form=EmptyForm(),
-                           report_form=ReportForm(), revealed=fairplay.revealed(attempt, now_utc()))
+                           revealed=fairplay.revealed(attempt, now_utc()))
 
 
 @bp.route("/attempt/<int:attempt_id>/time-up", methods=["POST"])
