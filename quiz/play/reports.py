@@ -28,4 +28,5 @@ def report_question(attempt_id: int, position: int):
         reports.report(current_user, item.question_id, form.reason.data, form.comment.data or "")
         flash(_("Thank you: the teacher will look at this question."), "success")
         return redirect(url_for("play.feedback", attempt_id=attempt.id, position=position))
-    return render_template("play/report.html", attempt=attempt, item=item, form=form), 400 if form.is_submitted() else 200
+    status = 400 if form.is_submitted() else 200  # sent but refused: shown again with what is wrong
+    return render_template("play/report.html", attempt=attempt, item=item, form=form), status
