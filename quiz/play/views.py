@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
-from quiz.forms import EmptyForm, GuestForm
+from quiz.forms import GuestForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Quiz, Timeline
@@ -83,7 +83,7 @@ def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, statu
     """Render the question page with the form and any error."""
     kind_for(item.kind).offer(form, item.choices)
     return render_template("play/question.html", attempt=attempt, item=item, form=form,
-                           seconds_left=play.seconds_left(attempt), time_up_form=EmptyForm()), status
+                           seconds_left=play.seconds_left(attempt)), status
 
 
 @bp.route("/attempt/<int:attempt_id>/answer", methods=["POST"])
@@ -147,7 +147,7 @@ def feedback(attempt_id: int, position: int):
     if item.response is None:
         return redirect(url_for("play.question", attempt_id=attempt.id))
     return render_template("play/feedback.html", attempt=attempt, item=item, has_next=play.has_next(attempt),
-                           time_up=play.seconds_left(attempt) == 0, time_up_form=EmptyForm(),
+                           time_up=play.seconds_left(attempt) == 0,
                            revealed=fairplay.revealed(attempt, now_utc()))
 
 
