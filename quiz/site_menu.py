@@ -5,7 +5,7 @@ tenth of each page's work: nine `url_for` and nine `gettext` calls. The rendered
 app and process, by what it depends on: the language, the script root (the URLs' prefix) and the
 visitor's role (signed out, guest, student, teacher, admin).
 """
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, get_template_attribute, request
 from flask_login import current_user
 from markupsafe import Markup
 
@@ -21,8 +21,10 @@ def site_menu() -> Markup:
     kept: dict = current_app.extensions["site_menu"]
     menu = kept.get(key)
     if menu is None:
-        menu = Markup(render_template("_site_menu.html", signed_in=role is not None,
-                                      teacher=role is not None and current_user.is_teacher, admin=role == "admin"))
+        # A macro's output is already escaped HTML (Markup), so the page inserts it as it is.
+        links = get_template_attribute("_site_menu.html", "site_menu_links")
+        menu = links(signed_in=role is not None, teacher=role is not None and current_user.is_teacher,
+                     admin=role == "admin")
         if len(kept) < MAX_KEPT:
             kept[key] = menu
     return menu
