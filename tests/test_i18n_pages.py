@@ -5,6 +5,8 @@ from html.parser import HTMLParser
 
 import pytest
 from babel.messages.pofile import read_po
+from flask import render_template_string
+from flask_babel import force_locale
 from sqlalchemy import select
 
 from helpers import answer_form, fixed_quiz, item_at
@@ -183,3 +185,16 @@ def test_time_limit_reads_in_whole_or_part_minutes(app, seconds, english, chines
     for language, said in (("en", english), ("zh-CN", chinese)):
         page = teacher.client.get(f"/quiz/{quiz.slug}", headers={"Accept-Language": language}).get_data(as_text=True)
         assert re.search(rf"<dd>\s*{re.escape(said)}\s*</dd>", page), (language, said)
+
+
+def test_template_strings_follow_the_locale_even_when_it_changes_within_a_request(app):
+    """Templates find their translations once per request and locale: a force_locale block (as the jobs
+    use) still renders its own language, and the request's language comes back after it."""
+    template = '{{ _("Quizzes") }} · {{ ngettext("%(num)d minute", "%(num)d minutes", 3) }}'
+    with app.test_request_context("/", headers={"Accept-Language": "zh-CN"}):
+        assert render_template_string(template) == "测验 · 3 分钟"
+        with force_locale("en"):
+            assert render_template_string(template) == "Quizzes · 3 minutes"
+        assert render_template_string(template) == "测验 · 3 分钟"
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):
+        assert render_template_string(template) == "Quizzes · 3 minutes"
