@@ -97,6 +97,24 @@ def test_unfinished_attempt_resumes_at_first_unanswered_question(actions, client
     assert "继续（第 4 题，共 10 题）" in client.get("/").get_data(as_text=True)
 
 
+
+def test_question_and_feedback_pages_follow_where_the_attempt_is(actions, client):
+    actions.guest()
+    attempt_id = actions.start("alipay-quick")
+    actions.post(f"/attempt/{attempt_id}/answer", answer_form(item_at(attempt_id, 0)))
+    feedback = client.get(f"/attempt/{attempt_id}/feedback/0").get_data(as_text=True)
+    assert str(escape(item_at(attempt_id, 0).prompt)) in feedback
+    # A question not answered yet has no feedback: back to the current question.
+    ahead = client.get(f"/attempt/{attempt_id}/feedback/5")
+    assert ahead.status_code == 302 and ahead.headers["Location"].endswith(f"/attempt/{attempt_id}")
+    assert client.get(f"/attempt/{attempt_id}/feedback/10").status_code == 404  # no such question
+    assert client.get(f"/attempt/{attempt_id + 1000}/feedback/0").status_code == 404  # no such attempt
+    assert client.get(f"/attempt/{attempt_id + 1000}").status_code == 404
+    for position in range(1, 10):
+        actions.post(f"/attempt/{attempt_id}/answer", answer_form(item_at(attempt_id, position)))
+    done = client.get(f"/attempt/{attempt_id}")  # every question answered: the result
+    assert done.status_code == 302 and done.headers["Location"].endswith(f"/attempt/{attempt_id}/result")
+
 def test_signed_in_session_survives_a_browser_restart(actions, client):
     response = actions.signup()
     cookie = response.headers["Set-Cookie"]

@@ -6,8 +6,8 @@ from flask_login import current_user, login_required
 from quiz.errors import abort_with
 from quiz.play import bp
 from quiz.play.forms import ReportForm
-from quiz.play.views import own_attempt_or_404
-from quiz.services import play, reports
+from quiz.play.views import own_attempt_and_item_or_404
+from quiz.services import reports
 
 
 @bp.route("/attempt/<int:attempt_id>/feedback/<int:position>/report", methods=["GET", "POST"])
@@ -19,8 +19,7 @@ def report_question(attempt_id: int, position: int):
     A page of its own, linked from the feedback page: rendered there for everyone, the form cost a
     third of every feedback page, for the few students who report.
     """
-    attempt = own_attempt_or_404(attempt_id)
-    item = play.item_at(attempt, position)
+    attempt, item = own_attempt_and_item_or_404(attempt_id, position)
     if item is None or item.response is None:
         abort_with(404, _("There is no such question in this attempt."))
     form = ReportForm()

@@ -26,11 +26,20 @@ ATTEMPTS_PER_PAGE = 20
 
 def own_attempt_or_404(attempt_id: int, *load: ORMOption) -> Attempt:
     """Find one of the current user's attempts, with its quiz; someone else's is 'not found'."""
-    options = [joinedload(Attempt.quiz), *load]
-    attempt = db.session.get(Attempt, attempt_id, options=options)
+    return owned_or_404(db.session.get(Attempt, attempt_id, options=[joinedload(Attempt.quiz), *load]))
+
+
+def owned_or_404(attempt: Attempt | None) -> Attempt:
+    """The attempt if it is the current user's; otherwise (or when there is none) 404."""
     if attempt is None or attempt.user_id != current_user.id:
         abort_with(404, _("There is no such attempt."))
     return attempt
+
+
+def own_attempt_and_item_or_404(attempt_id: int, position: int | None = None) -> tuple[Attempt, AttemptItem | None]:
+    """One of the current user's attempts and its question at `position` (else its current one), in one query."""
+    attempt, item = play.attempt_and_item(attempt_id, position) or (None, None)
+    return owned_or_404(attempt), item
 
 
 @bp.route("/")
@@ -72,9 +81,8 @@ def start(slug: str):
 @login_required
 def question(attempt_id: int):
     """Show the current question of the attempt, never its answer."""
-    attempt = own_attempt_or_404(attempt_id)
-    item = play.current_item(attempt) if play.has_next(attempt) else None
-    if item is None or play.finish_if_expired(attempt):
+    attempt, item = own_attempt_and_item_or_404(attempt_id)
+    if not play.has_next(attempt) or item is None or play.finish_if_expired(attempt):
         return redirect(url_for("play.result", attempt_id=attempt.id))
     return render_question(attempt, item, AnswerForm(position=item.position))
 
@@ -121,8 +129,7 @@ def refuse_answer(attempt_id: int, slot: answering.Slot):
     kind = kind_for(slot.kind)
     form = kind.answer_form(request.form)
     kind.refuse(form)
-    attempt = own_attempt_or_404(attempt_id)
-    item = play.item_at(attempt, slot.position)
+    attempt, item = own_attempt_and_item_or_404(attempt_id, slot.position)
     if item is None:  # read with the slot a moment ago; items are never deleted
         abort_with(404, _("There is no such attempt."))
     return render_question(attempt, item, form, 400)
@@ -140,8 +147,7 @@ def safe_read(item: AttemptItem | answering.Slot, raw: list[str]):
 @login_required
 def feedback(attempt_id: int, position: int):
     """Show whether the answer was right, the key and the explanation."""
-    attempt = own_attempt_or_404(attempt_id)
-    item = play.item_at(attempt, position)
+    attempt, item = own_attempt_and_item_or_404(attempt_id, position)
     if item is None:
         abort_with(404, _("There is no such question in this attempt."))
     if item.response is None:

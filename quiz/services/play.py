@@ -113,20 +113,30 @@ def new_attempt(user: User, quiz: Quiz, questions: list[Question],
     return attempt
 
 
-def item_at(attempt: Attempt, position: int, with_answer: bool = True) -> AttemptItem | None:
-    """One question of the attempt (with its answer unless told not to), read alone, not the attempt's every item."""
-    query = select(AttemptItem).where(AttemptItem.attempt_id == attempt.id, AttemptItem.position == position)
-    return db.session.scalar(query.options(joinedload(AttemptItem.response)) if with_answer else query)
+def _attempt_and_item(position) -> Select:
+    """An attempt (by `attempt_id`), its quiz and its question at `position`, an outer join."""
+    at = (AttemptItem.attempt_id == Attempt.id) & (AttemptItem.position == position)
+    return (select(Attempt, AttemptItem).outerjoin(AttemptItem, at).where(Attempt.id == bindparam("attempt_id"))
+            .options(joinedload(Attempt.quiz)))
 
 
-def current_item(attempt: Attempt) -> AttemptItem | None:
-    """Return the first question without an answer, or None when all are answered.
+# Built once: building a joined ORM query cost a page more than running it.
+ATTEMPT_AND_CURRENT = _attempt_and_item(Attempt.answered)
+ATTEMPT_AND_ANSWERED = _attempt_and_item(bindparam("position")).options(joinedload(AttemptItem.response))
 
-    Answers are taken only for the current question, so the answered ones are positions
-    0..answered-1 and the current one is at position `answered`.
+
+def attempt_and_item(attempt_id: int, position: int | None = None) -> tuple[Attempt, AttemptItem | None] | None:
+    """An attempt with its quiz and one of its questions, in one query; None when there is no such attempt.
+
+    The question at `position` comes with its answer. Without a position it is the current question:
+    answers are taken only for the current question, so that is the one at position `answered`,
+    unanswered by definition (its answer is not joined), and None once every question has its answer.
+    The question and feedback pages read both on every view, in one query rather than two.
     """
-    # Unanswered by definition: joining its answer cost 3% of the question page for a row that is never there.
-    return item_at(attempt, attempt.answered, with_answer=False) if attempt.answered < attempt.total else None
+    query, values = ((ATTEMPT_AND_CURRENT, {"attempt_id": attempt_id}) if position is None
+                     else (ATTEMPT_AND_ANSWERED, {"attempt_id": attempt_id, "position": position}))
+    row = db.session.execute(query, values).one_or_none()
+    return None if row is None else (row[0], row[1])
 
 
 def has_next(attempt: Attempt) -> bool:
