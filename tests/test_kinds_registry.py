@@ -67,17 +67,27 @@ def test_a_kind_registered_elsewhere_is_played_and_graded(app, typed_number):
 
 
 def test_a_kind_leaves_no_trace_once_unregistered(app):
-    register(TypedNumber)
-    unregister(TypedNumber.name)
-    assert kind_for("typed_number").name == "choice" and kind_label("typed_number") == "typed_number"
-    from quiz.kinds import AnswerForm
+    from quiz.kinds.forms import EditorForm
+    numbered = type("Numbered", (TypedNumber,), {"name": "typed_number", "editor_fields": {"digits": StringField()}})
+    register(numbered)
     with app.test_request_context():
-        assert "number" not in AnswerForm(meta={"csrf": False})._fields
+        assert "digits" in EditorForm(meta={"csrf": False})._fields
+    unregister(numbered.name)
+    assert kind_for("typed_number").name == "choice" and kind_label("typed_number") == "typed_number"
+    with app.test_request_context():
+        assert "digits" not in EditorForm(meta={"csrf": False})._fields
 
 
 def test_two_kinds_cannot_claim_one_field_name_for_different_fields():
-    clash = type("Clash", (TypedNumber,), {"name": "clash", "answer_fields": {"choice": StringField()}})
-    with pytest.raises(ValueError, match="choice"):
+    clash = type("Clash", (TypedNumber,), {"name": "clash", "editor_fields": {"correct": StringField()}})
+    with pytest.raises(ValueError, match="correct"):
+        register(clash)
+    assert kind_for("clash").name == "choice"
+
+
+def test_a_kind_cannot_replace_the_position_its_answers_carry():
+    clash = type("Clash", (TypedNumber,), {"name": "clash", "answer_fields": {"position": StringField()}})
+    with pytest.raises(ValueError, match="position"):
         register(clash)
     assert kind_for("clash").name == "choice"
 

@@ -2,8 +2,8 @@
 
 A kind is one class in its own module (quiz/kinds/<name>.py) plus one template (templates/kinds/<name>.html)
 holding the macro `answer(item, form)`, for kinds teachers write `editor(form)`, and optionally
-`feedback(item, response)` (shown after answering). Registering the class
-adds its fields to the answer form and the teacher's question form, so no other module changes.
+`feedback(item, response)` (shown after answering). Registering the class gives it an answer form of
+its own and adds its fields to the teacher's question form, so no other module changes.
 """
 from collections.abc import Mapping, Sequence
 from random import Random
@@ -14,7 +14,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import Form as WTForm
 from wtforms.fields.core import UnboundField
 
-from quiz.kinds.forms import AnswerForm, EditorForm, SubmittedAnswer
+from quiz.kinds.forms import AnswerForm, EditorForm
 
 # A kind the registry does not know (a generator kind added later) plays as single choice.
 FALLBACK = "choice"
@@ -42,7 +42,7 @@ class QuestionKind:
     template: ClassVar[str]  # macros answer(item, form), editor(form) when authored, feedback(item, response)
     authored: ClassVar[bool] = False  # teachers write it in the question form and in CSV files
     answer_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the answer form it reads
-    answer_form: ClassVar[type[SubmittedAnswer]] = SubmittedAnswer  # a refused answer, shown again (set by register)
+    answer_form: ClassVar[type[AnswerForm]] = AnswerForm  # the position and answer_fields (set by register)
     editor_fields: ClassVar[Mapping[str, UnboundField]] = {}  # fields of the teacher's form it uses
     keeps_order: ClassVar[bool] = False  # options always shown as stored (正确 before 错误), never shuffled
     tapped: ClassVar[bool] = True  # answered by tapping its options, so live games can ask it on phones
@@ -65,7 +65,7 @@ class QuestionKind:
         """
         return [value for name in self.answer_fields for value in submitted.getlist(name)]
 
-    def refuse(self, form: SubmittedAnswer) -> None:
+    def refuse(self, form: AnswerForm) -> None:
         """Say on the form what is missing from an answer read() refused."""
         raise NotImplementedError
 
@@ -101,13 +101,11 @@ KINDS: dict[str, QuestionKind] = {}
 
 
 def register(cls: type[QuestionKind]) -> type[QuestionKind]:
-    """Register a kind (use as a class decorator) and add its fields to the forms."""
-    check_fields(AnswerForm, cls.answer_fields)
+    """Register a kind (use as a class decorator): its answer form, and its fields on the teacher's form."""
+    check_fields(AnswerForm, cls.answer_fields)  # none may replace the position
     check_fields(EditorForm, cls.editor_fields)
-    add_fields(AnswerForm, cls.answer_fields)
     add_fields(EditorForm, cls.editor_fields)
-    # A refused answer is shown again with only these fields bound, not every kind's.
-    cls.answer_form = type(f"{cls.__name__}AnswerForm", (SubmittedAnswer,), dict(cls.answer_fields))
+    cls.answer_form = type(f"{cls.__name__}AnswerForm", (AnswerForm,), dict(cls.answer_fields))
     KINDS[cls.name] = cls()
     return cls
 
@@ -115,15 +113,15 @@ def register(cls: type[QuestionKind]) -> type[QuestionKind]:
 def unregister(name: str) -> None:
     """Forget a kind and the form fields no other kind uses (tests register kinds of their own)."""
     kind = KINDS.pop(name)
-    for form_class, attr in ((AnswerForm, "answer_fields"), (EditorForm, "editor_fields")):
-        used = {field for other in KINDS.values() for field in getattr(other, attr)}
-        for field in set(getattr(kind, attr)) - used:
-            delattr(form_class, field)
-            forget_fields(form_class)
+    used = {field for other in KINDS.values() for field in other.editor_fields}
+    for field in set(kind.editor_fields) - used:
+        delattr(EditorForm, field)
+        forget_fields(EditorForm)
 
 
 def check_fields(form_class: type[WTForm], fields: Mapping[str, UnboundField]) -> None:
-    """Two kinds may share a form field only if it is the same object (say, the option boxes)."""
+    """A kind may add a field only where the form has none of its name, or the same object (two kinds
+    share the option boxes of the teacher's form)."""
     for name, field in fields.items():
         present = form_class.__dict__.get(name)
         if present is not None and present is not field:

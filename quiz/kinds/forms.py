@@ -21,26 +21,19 @@ def strip(value: str | None) -> str | None:
 POSITION = IntegerField("", widget=HiddenInput(), validators=[InputRequired()])
 
 
-class SubmittedAnswer(PlainForm):
-    """A refused answer as it was posted: the position and its kind's fields (set by register), to show
-    the question again with what is missing (taking an answer reads the values, QuestionKind.raw_answer).
+class AnswerForm(PlainForm):
+    """One answer to one question: its position, plus its kind's fields in the kind's own subclass
+    (`QuestionKind.answer_form`, made by register).
 
-    A plain WTForms form: CSRFProtect has checked the token before the view runs, so Flask-WTF's
-    wrapper would only look for the body, files and CSRF settings again.
+    The question page shows it, and a refused answer is shown again with it as posted (taking an
+    answer reads the values, QuestionKind.raw_answer). A plain WTForms form: the page carries the
+    site's CSRF token (`csrf_token()`), which CSRFProtect checks before the answer view runs, so
+    Flask-WTF's wrapper would only mint a token of its own and look for the body and files again.
     """
 
     class Meta:
         def get_translations(self, form):
             return page_language_messages()
-
-    position = POSITION
-
-
-class AnswerForm(Form):
-    """One answer: the question's position plus the fields of every kind (options travel as indexes).
-
-    Pages that show a question use it; a refused answer is shown with its kind's form (QuestionKind.answer_form).
-    """
 
     position = POSITION
 

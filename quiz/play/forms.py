@@ -1,13 +1,12 @@
-"""Forms for playing: answering one question (its fields come from the kinds), switching language."""
+"""Forms for playing: switching language, reporting a question (answer forms are the kinds', quiz/kinds)."""
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from quiz.forms import Form
-from quiz.kinds import AnswerForm
 
-__all__ = ["AnswerForm", "LanguageForm", "ReportForm"]
+__all__ = ["LanguageForm", "ReportForm"]
 
 
 class LanguageForm(Form):

@@ -12,12 +12,12 @@ from quiz.extensions import db
 from quiz.models import Attempt, AttemptItem, Quiz, Timeline
 from quiz.models import now_utc
 from quiz.play import bp
-from quiz.play.forms import AnswerForm, LanguageForm
+from quiz.play.forms import LanguageForm
 from quiz.security import bounded_int, query_int, safe_next
 from quiz.unit_of_work import core_transaction
 from quiz.services import answering, classes, dashboard, fairplay, play, progress
 from quiz.services.mastery import timeline_strip
-from quiz.kinds import InvalidAnswer, kind_for
+from quiz.kinds import AnswerForm, InvalidAnswer, kind_for
 from quiz.web import published_quiz_or_404, require_post_form
 
 
@@ -84,7 +84,7 @@ def question(attempt_id: int):
     attempt, item = own_attempt_and_item_or_404(attempt_id)
     if not play.has_next(attempt) or item is None or play.finish_if_expired(attempt):
         return redirect(url_for("play.result", attempt_id=attempt.id))
-    return render_question(attempt, item, AnswerForm(position=item.position))
+    return render_question(attempt, item, kind_for(item.kind).answer_form(position=item.position))
 
 
 def render_question(attempt: Attempt, item: AttemptItem, form: AnswerForm, status: int = 200):

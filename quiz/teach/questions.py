@@ -10,7 +10,7 @@ from quiz.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
 from quiz.models import Question, Timeline
-from quiz.kinds import AnswerForm, is_authored, kind_for, kind_label
+from quiz.kinds import is_authored, kind_for, kind_label
 from quiz.security import bounded_int, query_int, safe_next
 from quiz.services import authoring
 from quiz.teach import bp
@@ -119,7 +119,7 @@ def correct_generated(question: Question):
 def preview_question(question_id: int):
     """Show the question as a student sees it, then its key and explanation."""
     question = question_or_404(question_id, change=False)
-    form = AnswerForm(position=0)
+    form = kind_for(question.kind).answer_form(position=0)
     kind_for(question.kind).offer(form, question.choices)
     return render_template("teach/preview.html", item=question, form=form, action_form=EmptyForm(),
                            answered=authoring.times_answered(question))
