@@ -9,7 +9,8 @@ that happens inside SQLite counts; PostgreSQL's server process does not. Prints 
 CPU second, were instructions all that mattered). Needs valgrind (Debian package); ~2 minutes.
 With --pages, the app's other two requests of a question are counted the same way instead (N views
 of the question page of an unanswered attempt, and of the feedback page of an answered question),
-and what one question of a student costs in all: question page + answer + feedback page.
+what one question of a student costs in all (question page + answer + feedback page), and a view
+of the bundled quick quiz's leaderboard page by its player.
 Timings on this shared machine vary by tens of percent between runs (bench/load.py prints them
 over interleaved rounds); these counts vary by about 1% (three runs of 300 answers: 4.76-4.88 M),
 since FSRS takes other branches as the (slowed) clock moves: a change worth less than 2% needs several runs.
@@ -34,7 +35,7 @@ WARM = 200  # answers before the measured ones: caches filled, every FSRS card c
 
 
 # What a side can be asked to do N times: answer (either side), or view one of the app's pages.
-SIDES = ("app", "ceiling", "question-page", "feedback-page")
+SIDES = ("app", "ceiling", "question-page", "feedback-page", "leaderboard-page")
 
 
 def counted(database_url: str, side: str, answers: int, out: Path) -> int:
@@ -62,8 +63,9 @@ def answer(side: str, answers: int, database_url: str) -> None:
 
 
 def view_pages(client, token: str, attempt: int, side: str, views: int) -> None:
-    """View the question page of an unanswered attempt, or the feedback page of its answered first question."""
-    url = f"/attempt/{attempt}"
+    """View the question page of an unanswered attempt, the feedback page of its answered first question,
+    or a leaderboard page."""
+    url = "/leaderboard/quiz/alipay-quick" if side == "leaderboard-page" else f"/attempt/{attempt}"
     if side == "feedback-page":
         answered = client.post(f"/attempt/{attempt}/answer", data={"csrf_token": token, "position": 0, "choice": 0})
         url = answered.headers["Location"]
@@ -108,12 +110,13 @@ def measure(postgresql: bool, answers: int, tmp: Path, pages: bool) -> None:
     if not postgresql:
         migrate(f"sqlite:///{tmp}/pristine.sqlite3")  # once, before two runs could both start it
     if pages:
-        question, answer, feedback = (per_request(postgresql, side, answers, tmp)
-                                      for side in ("question-page", "app", "feedback-page"))
+        question, answer, feedback, board = (per_request(postgresql, side, answers, tmp) for side in
+                                             ("question-page", "app", "feedback-page", "leaderboard-page"))
         print(f"question page   {question / 1e6:7.3f} M instructions")
         print(f"answer          {answer / 1e6:7.3f} M instructions")
         print(f"feedback page   {feedback / 1e6:7.3f} M instructions")
         print(f"one question    {(question + answer + feedback) / 1e6:7.3f} M instructions")
+        print(f"leaderboard page {board / 1e6:6.3f} M instructions")
         return
     ceiling = per_request(postgresql, "ceiling", answers, tmp)
     app = per_request(postgresql, "app", answers, tmp)
