@@ -125,7 +125,7 @@ def check_fields(form_class: type[WTForm], fields: Mapping[str, UnboundField]) -
     for name, field in fields.items():
         present = form_class.__dict__.get(name)
         if present is not None and present is not field:
-            raise ValueError(f"Form field {name!r} is already declared by another question kind.")
+            raise ValueError(f"Form field {name!r} is already declared by the form or another question kind.")
 
 
 def add_fields(form_class: type[WTForm], fields: Mapping[str, UnboundField]) -> None:
