@@ -172,8 +172,9 @@ def test_near_me_shows_my_rank_and_neighbours_beyond_page_one(actions, client, a
     html = client.get(BOARD).get_data(as_text=True)
     near = html.split('id="near-heading"')[1].split("</section>")[0]
     assert ranks(near) == [(6, "N5"), (7, "N6"), (8, "我自己"), (9, "N7")]
-    assert 'class="me"' in near
+    assert near.count('class="me"') == 1 and "<strong>(你)</strong>" in near  # my line only, marked as mine
     assert ranks(html.split("</section>")[1]) == [(1, "N0"), (2, "N1"), (3, "N2")]
+    assert 'class="me"' not in html.split("</section>")[1]
     assert [e.rank for e in leaderboard.near_me(leaderboard.Board("all", None), me.id)] == [6, 7, 8, 9]
 
 
