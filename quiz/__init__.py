@@ -31,7 +31,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     """Bind every extension to this app."""
-    from quiz import database, filters, i18n, jobqueue, security, sessions, site_menu, throttle, uploads
+    from quiz import database, filters, i18n, jobqueue, security, sessions, site_chrome, throttle, uploads
     from quiz.extensions import babel, csrf, db, limiter, login_manager, migrate
     from quiz.live import sockets as live_sockets
 
@@ -49,7 +49,7 @@ def register_extensions(app: Flask) -> None:
     security.init_app(app)
     sessions.init_app(app)
     filters.init_app(app)
-    site_menu.init_app(app)
+    site_chrome.init_app(app)
     jobqueue.init_app(app)
     login_manager.login_view = "auth.login"
     # Lazy: the message is flashed in the language of the request that needed a sign-in.
