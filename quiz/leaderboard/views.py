@@ -51,8 +51,8 @@ def render_board(query: BoardQuery, quiz=None, classroom=None, show_hidden: bool
     endpoint = ENDPOINTS[quiz is not None, classroom is not None]
     args = {**({"slug": quiz.slug} if quiz else {}), **({"class_id": classroom.id} if classroom else {})}
     return render_template("leaderboard/board.html", quiz=quiz, classroom=classroom, show_hidden=show_hidden,
-                           signed_in_only=board.signed_in_only,
-                           endpoint=endpoint, board_args=args, query=query, entries=entries, more=more, near=near)
+                           signed_in_only=board.signed_in_only, endpoint=endpoint, board_args=args, query=query,
+                           entries=entries, more=more, near=near, viewer=viewer)
 
 
 @bp.route("/")
