@@ -119,8 +119,9 @@ def correct_generated(question: Question):
 def preview_question(question_id: int):
     """Show the question as a student sees it, then its key and explanation."""
     question = question_or_404(question_id, change=False)
-    form = kind_for(question.kind).answer_form(position=0)
-    kind_for(question.kind).offer(form, question.choices)
+    kind = kind_for(question.kind)
+    form = kind.answer_form(position=0)
+    kind.offer(form, question.choices)
     return render_template("teach/preview.html", item=question, form=form, action_form=EmptyForm(),
                            answered=authoring.times_answered(question))
 
