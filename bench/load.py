@@ -51,6 +51,9 @@ ATTEMPT_LENGTH = 10
 # A class of guests answering, each with their own session, so requests in flight at once are by
 # different players (one player's parallel answers would queue on their progress and card rows).
 PLAYERS = 20
+# Players on every board before the benchmark, so the page viewed (the bundled quick quiz's all-time
+# board, signed-in players only) lists a full page of 25 ranks and has pages after it.
+BOARD_PLAYERS = 400
 
 
 def free_port() -> int:
@@ -116,6 +119,24 @@ def prepare_database(env: dict) -> None:
     """Migrate and load the bundled timeline into the benchmark database."""
     subprocess.run([str(BIN / "flask"), "--app", "quiz", "setup"], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL)
+
+
+def seed_boards(database_url: str) -> None:
+    """Give every published quiz's board BOARD_PLAYERS signed-in players (a few guests, a few hidden), so the
+    leaderboard page the benches view lists a full page of ranks, as a class's board does."""
+    sys.path.insert(0, str(ROOT))
+    from sqlalchemy import func, select
+
+    from quiz import create_app
+    from quiz.extensions import db
+    from quiz.models import Quiz
+    from quiz.services.seeding import seed_leaderboard
+
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": SECRET_KEY})
+    with app.app_context():
+        quizzes = db.session.scalar(select(func.count()).select_from(Quiz).where(Quiz.published.is_(True)))
+        seed_leaderboard(players=BOARD_PLAYERS, answers=BOARD_PLAYERS * ATTEMPT_LENGTH * quizzes, with_answers=False)
+        db.engine.dispose()
 
 
 def guest_session(base: str) -> tuple[str, str]:
@@ -306,6 +327,7 @@ def measure(args: argparse.Namespace, tmp: Path, database_url: str) -> dict[str,
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY, "QUIZ_ENV": "production",
            "TRUSTED_HOSTS": "127.0.0.1", "SESSION_COOKIE_SECURE": "0"}
     prepare_database(env)
+    seed_boards(database_url)  # before the guests: the bench's players are the newest users
     run = functools.partial(wrk, seconds=args.seconds, connections=args.connections)
     bench = ["--pythonpath", str(ROOT / "bench")]
     # The app twice: on sync workers like the ceiling (the code compared), and as shipped (gunicorn.conf.py).
