@@ -1,6 +1,5 @@
 """Template filters and globals."""
 from flask import Flask
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from quiz.generator import TimelineError
@@ -8,6 +7,7 @@ from quiz.services.catalog import era_span
 from quiz.services.practice import DAILY_PREFIX, PRACTICE_SLUG
 
 from quiz import kinds
+from quiz.i18n import gettext as _
 
 
 def duration(seconds: float | None) -> str:
