@@ -1,5 +1,5 @@
 """`flask seed-leaderboard` (the benchmarks' data): its boards obey the same rules as played ones."""
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from leaderboard_support import ranks
 from quiz.extensions import db
@@ -27,6 +27,21 @@ def test_the_public_board_leaves_out_seeded_guests_and_hidden_players(app, clien
     users = db.session.scalars(select(User)).all()
     assert listed == {u.nickname for u in users if u.role != "guest" and not u.hidden_from_boards}
     assert len(listed) == 7  # of ten: two guests (players 0 and 5) and one hidden (player 7) are left out
+
+
+def test_players_sign_up_and_play_after_a_seed(app, client, actions):
+    """Seeded rows carry their own ids: on PostgreSQL the id sequences must be moved past them, or the
+    next sign-up and the next attempt would take ids already used."""
+    if db.engine.dialect.name == "postgresql":  # as in a new database: the next id follows the largest
+        for table in ("users", "attempts"):
+            db.session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                    f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)"))
+        db.session.commit()
+    assert seed(app, "--players", "10", "--answers", "200").exit_code == 0
+    assert actions.guest("after-seed").status_code == 302
+    assert client.get(f"/attempt/{actions.start()}").status_code == 200
+    newest = db.session.scalar(select(User).order_by(User.id.desc()).limit(1))
+    assert newest.nickname == "after-seed"
 
 
 def test_seeding_nothing_is_refused_with_a_message(app):

@@ -4,7 +4,7 @@ import random
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import case, func, insert, select, text
 
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, AttemptItem, BoardTotal, Question, Quiz, Standing, User, now_utc
@@ -41,6 +41,18 @@ def bulk(model, rows: Iterator[dict]) -> None:
     table = model.__table__
     for batch in chunks(rows):
         db.session.execute(insert(table).returning(table.c.id), batch)
+    advance_id_sequence(model)
+
+
+def advance_id_sequence(model) -> None:
+    """On PostgreSQL, move the table's id sequence past the ids the bulk rows carried: rows given their
+    own ids leave it where it was, and the next row the app adds (a sign-up, a new attempt) would take
+    an id already used and fail. SQLite takes the next id from the largest one, so has nothing to move."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    table = model.__table__.name
+    db.session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                            f"(SELECT max(id) FROM {table}), true)"))
 
 
 def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: int = 1,
