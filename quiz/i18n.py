@@ -104,7 +104,7 @@ def init_app(app: Flask) -> None:
         npgettext=lambda c, s, p, n: page_translations().unpgettext(c, s, p, n),
         newstyle=True)
     # The extension calls each of those through two wrappers, each through the template's context (`_`
-    # looks `gettext` up by name, which then calls the function): 17 µs a string, 4 for these, which
+    # looks `gettext` up by name, which then calls the function): 17 µs a string, 5 for these, which
     # return the same (tests/test_i18n_templates.py). Templates use no pgettext.
     app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext, ngettext=template_ngettext)
 

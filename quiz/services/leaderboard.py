@@ -134,7 +134,7 @@ class Entry:
 def key_of(board: Board, user_id: int, viewer_id: int | None) -> tuple | None:
     """The ordering key of a player's row on the board, or None when they are not on it."""
     row = unit_of_work.connection().execute(key_statement(board, viewer_id is not None),
-                             {"player": user_id, **bound(viewer_id)}).one_or_none()
+                                            {"player": user_id, **bound(viewer_id)}).one_or_none()
     return tuple(row) if row else None
 
 
