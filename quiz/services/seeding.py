@@ -39,13 +39,16 @@ def bulk(model, rows: Iterator[dict]) -> None:
     row version the next one walks).
     """
     table = model.__table__
+    own_ids = False
     for batch in chunks(rows):
         db.session.execute(insert(table).returning(table.c.id), batch)
-    advance_id_sequence(model)
+        own_ids = own_ids or "id" in batch[0]
+    if own_ids:
+        advance_id_sequence(model)
 
 
 def advance_id_sequence(model) -> None:
-    """On PostgreSQL, move the table's id sequence past the ids the bulk rows carried: rows given their
+    """On PostgreSQL, move the table's id sequence past the ids bulk rows carried: rows given their
     own ids leave it where it was, and the next row the app adds (a sign-up, a new attempt) would take
     an id already used and fail. SQLite takes the next id from the largest one, so has nothing to move."""
     if db.session.get_bind().dialect.name != "postgresql":
