@@ -56,6 +56,13 @@ def total_of(user: User, period: str = "all") -> BoardTotal | None:
     return db.session.scalar(select(BoardTotal).where(BoardTotal.user_id == user.id, BoardTotal.period == period))
 
 
+def lines(html: str) -> list[list[str]]:
+    """Every line of every board table on a page, in page order: each cell's text, tags left out."""
+    rows = re.findall(r'<tr[^>]*>\s*(<td class="rank">.*?)</tr>', html, re.S)
+    return [[" ".join(re.sub(r"<[^>]+>", "", cell).split()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in rows]
+
+
 def ranks(html: str) -> list[tuple[int, str]]:
     """(rank, nickname) for every line of every board table on a page, in page order."""
     return [(int(rank), name.strip()) for rank, name in RANK_ROW.findall(html)]
