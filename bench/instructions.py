@@ -131,7 +131,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=200, help="measured answers per side (whole attempts)")
     parser.add_argument("--postgresql", action="store_true", help="a throw-away PostgreSQL database")
-    parser.add_argument("--pages", action="store_true", help="count the question and feedback pages instead")
+    parser.add_argument("--pages", action="store_true", help="count the question page, the answer, the feedback page and a leaderboard page instead")
     parser.add_argument("--run", choices=SIDES, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args()
