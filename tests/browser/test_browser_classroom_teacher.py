@@ -43,7 +43,8 @@ def test_admin_invites_a_teacher_then_revokes_the_code(browser, server, width):
     expect(teacher.get_by_role("heading", name="教学", exact=True)).to_be_visible()
     teacher.context.close()
 
-    page.get_by_role("button", name="生成邀请码").click()
+    with page.expect_navigation():  # read the new list, not the one on screen (which starts with the old code)
+        page.get_by_role("button", name="生成邀请码").click()
     fresh = page.locator("td code").first.inner_text()
     page.get_by_role("button", name=f"作废 {fresh}").click()
     expect(page.get_by_text(f"邀请码 {fresh} 已作废。")).to_be_visible()
