@@ -35,7 +35,7 @@ def finish(user: User, score: float, seconds: int, slug: str = "alipay-quick", t
     number = fairplay.next_number(user.id, quiz.id)
     attempt = Attempt(user_id=user.id, quiz_id=quiz.id, started_at=finished - timedelta(seconds=seconds),
                       finished_at=finished, score=score, total=total, answered=total, number=number,
-                      ranked=fairplay.will_be_ranked(quiz, number))
+                      ranked=fairplay.will_be_ranked(quiz, user.id, number))
     db.session.add(attempt)
     db.session.flush()
     standings.record_finish(attempt.id)

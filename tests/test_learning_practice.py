@@ -180,7 +180,8 @@ def test_streak_counts_consecutive_finished_days(app):
     today = date(2026, 5, 10)
     for offset in (1, 2, 3, 5):  # yesterday, the two days before, and a gap
         quiz = practice.daily_quiz(today - timedelta(days=offset))
-        db.session.add(Attempt(user_id=user.id, quiz_id=quiz.id, total=5, answered=5, finished_at=datetime.utcnow()))
+        db.session.add(Attempt(user_id=user.id, quiz_id=quiz.id, number=1, total=5, answered=5,
+                               finished_at=datetime.utcnow()))
     db.session.commit()
     assert practice.streak(user.id, today) == 3  # today still open: the run up to yesterday counts
     assert practice.streak(user.id, today + timedelta(days=2)) == 0

@@ -10,8 +10,10 @@ from live_support import (game, host_game, host_socket, join, player, player_soc
                           right_choice, send, synced, wrong_choice)
 from quiz.extensions import db
 from quiz.live import timers
-from quiz.models import Answer, Attempt, LiveAnswer, Progress, ReviewCard, Standing
+from helpers import answer_form, attempt, item_at
+from quiz.models import Answer, Attempt, LiveAnswer, Progress, Quiz, ReviewCard, Standing
 from security_support import extra_app
+from teach_helpers import signed_in, user
 
 # Ahead of the real clock: signed cookies made before the travel must not look as if from the future.
 START = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(hours=1)
@@ -221,6 +223,44 @@ def test_the_end_stores_attempts_reviews_cards_and_leaves_public_boards_alone(ap
     assert game(live.id).pin is None  # the PIN is free again
     results = table["teacher"].client.get(f"/teach/quizzes/{live.quiz_id}/results").get_data(as_text=True)
     assert "小明" in results and "小红" in results
+
+
+def play_a_game_as(sockets_app, teacher, live, student) -> None:
+    """A signed-in student joins the game, answers its first question right, and the host ends the game."""
+    assert student.post("/live/join", {"pin": live.pin, "nickname": "阿强"}, token_from="/live/join").status_code == 302
+    host, phone = host_socket(sockets_app, teacher, live.id), player_socket(sockets_app, student, live.id)
+    send(host, "next")
+    assert send(phone, "answer", {"position": 0, "choice": right_choice(question(live.id, 0))})["ok"]
+    send(host, "reveal")
+    assert send(host, "end") == {"ok": True}
+
+
+def test_a_game_ends_and_keeps_its_result_when_a_player_already_took_the_quiz(app, sockets_app):
+    """A student who finished the quiz on their own, then plays it live: the game ends and both attempts stay."""
+    teacher, live = host_game(app)
+    student = signed_in(app, "student", "aqiang")
+    quiz = db.session.get(Quiz, live.quiz_id)
+    own = student.start(quiz.slug)
+    for position in range(attempt(own).total):
+        student.post(f"/attempt/{own}/answer", answer_form(item_at(own, position)))
+    play_a_game_as(sockets_app, teacher, live, student)
+    assert game(live.id).phase == "ended"
+    mine = db.session.scalars(select(Attempt).where(Attempt.user_id == user("aqiang").id).order_by(Attempt.id)).all()
+    assert [(a.number, a.ranked, a.score) for a in mine] == [(1, True, attempt(own).score), (None, False, 1)]
+
+
+def test_a_game_uses_none_of_the_attempts_a_quiz_allows_but_its_keys_were_seen(app, sockets_app):
+    """Live first, then the quiz's one allowed attempt: it can be taken, as practice (the projector showed the keys)."""
+    teacher, live = host_game(app)
+    quiz = db.session.get(Quiz, live.quiz_id)
+    quiz.attempts_allowed = 1
+    db.session.commit()
+    student = signed_in(app, "student", "aqiang")
+    play_a_game_as(sockets_app, teacher, live, student)
+    page = student.client.get(f"/quiz/{quiz.slug}").get_data(as_text=True)
+    assert "允许 1 次，剩余 1 次" in page and "本次作答为练习" in page  # 1 allowed, 1 left; practice
+    own = attempt(student.start(quiz.slug))
+    assert (own.number, own.ranked) == (1, False)
 
 
 def test_an_invalid_answer_is_refused_without_a_row(app, table):

@@ -156,6 +156,25 @@ def test_upgrading_keeps_event_dates_and_detects_the_language_of_stored_timeline
     assert tuple(timeline) == ("zh-Hant", "科學大事記")
 
 
+def test_upgrading_takes_the_numbers_off_live_games_attempts_and_numbers_the_others_again(database_url, tmp_path):
+    """A game's attempt (joined 10:00, game ended 10:05) had taken number 1; the student's own came second."""
+    rows = OLD_ROWS[:4] + [
+        "INSERT INTO users (id, nickname, role, session_token, hidden_from_boards, created_at) "
+        "VALUES (2, '老师', 'teacher', 'tok2', false, '2026-01-01 00:00:00')",
+        "INSERT INTO live_games (id, quiz_id, host_id, phase, position, seconds, total, created_at, ended_at) "
+        "VALUES (1, 1, 2, 'ended', 0, 20, 1, '2026-01-02 09:59:00', '2026-01-02 10:05:00')",
+        "INSERT INTO live_players (id, game_id, user_id, nickname, nickname_key, score, streak, first_position, "
+        "removed, joined_at) VALUES (1, 1, 1, '旧用户', '旧用户', 0, 0, 0, false, '2026-01-02 10:00:00')",
+        "INSERT INTO attempts (id, user_id, quiz_id, started_at, finished_at, score, total, answered, number, ranked) "
+        "VALUES (1, 1, 1, '2026-01-02 10:00:00', '2026-01-02 10:05:00', 1, 1, 1, 1, false), "
+        "(2, 1, 1, '2026-01-03 08:00:00', '2026-01-03 08:01:00', 0, 1, 1, 2, false), "
+        "(3, 2, 1, '2026-01-02 10:00:00', '2026-01-03 08:01:00', 0, 1, 1, 1, true)",
+    ]
+    with upgraded_from(database_url, tmp_path, "0022_board_counts_skip_empty", rows) as conn:
+        numbers = conn.execute(text("SELECT id, number, ranked FROM attempts ORDER BY id")).all()
+    assert [tuple(row) for row in numbers] == [(1, None, False), (2, 1, False), (3, 1, True)]
+
+
 @pytest.mark.parametrize("options, expected", [
     ({"pool_recycle": 300}, {"pool_recycle": 300, "connect_args": {"factory": TurnTakingConnection}}),
     ({"pool_pre_ping": True}, {"pool_pre_ping": True, "connect_args": {"factory": TurnTakingConnection}}),

@@ -49,7 +49,7 @@ def test_dashboard_counts_done_not_done_average_and_overdue_per_assignment(app):
     finish(ann, 0, 20, slug=quiz.slug, total=1)      # a worse second try: the best counts
     finish(bob, 0, 40, slug=quiz.slug, total=1)
     finish(outsider, 1, 10, slug=quiz.slug, total=1)  # not in the class: not counted
-    db.session.add(Attempt(user_id=cid.id, quiz_id=quiz.id, total=1))  # started, not finished
+    db.session.add(Attempt(user_id=cid.id, quiz_id=quiz.id, number=1, total=1))  # started, not finished
     db.session.commit()
 
     html = teacher.client.get("/teach/").get_data(as_text=True)

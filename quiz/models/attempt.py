@@ -13,7 +13,11 @@ from quiz.models.user import User
 
 
 class Attempt(db.Model):
-    """One play-through of a quiz by one user: their `number`-th, which counts on boards when `ranked`."""
+    """One play-through of a quiz by one user: their `number`-th, which counts on boards when `ranked`.
+
+    An attempt stored from a live game has no number: the teacher ran it, so it is not one of the attempts
+    the quiz allows the player (services.fairplay), and two games of one quiz may each leave one.
+    """
 
     __tablename__ = "attempts"
     # The daily challenge can be taken once per player and day, however many requests race to start it;
@@ -24,7 +28,7 @@ class Attempt(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), index=True)
-    number: Mapped[int] = mapped_column(default=1)
+    number: Mapped[int | None]
     ranked: Mapped[bool] = mapped_column(default=False)
     started_at: Mapped[datetime] = mapped_column(default=now_utc)
     finished_at: Mapped[datetime | None]

@@ -14,15 +14,26 @@ from quiz.services.selection import planned_count
 
 
 def next_number(user_id: int, quiz_id: int) -> int:
-    """The number the player's next attempt at the quiz gets (1 for the first)."""
+    """The number the player's next attempt at the quiz gets (1 for the first); live games' attempts have none."""
     last = db.session.scalar(select(func.max(Attempt.number))
                              .where(Attempt.user_id == user_id, Attempt.quiz_id == quiz_id))
     return (last or 0) + 1
 
 
-def will_be_ranked(quiz: Quiz, number: int) -> bool:
-    """Whether the player's `number`-th attempt counts on the quiz's boards."""
-    return quiz.published and (quiz.ranked_attempt == "best" or number == 1)
+def played_live(user_id: int, quiz_id: int) -> bool:
+    """Whether the player has played the quiz in a live game (whose projector showed every key)."""
+    return db.session.scalar(select(Attempt.id).where(Attempt.user_id == user_id, Attempt.quiz_id == quiz_id,
+                                                      Attempt.number.is_(None)).limit(1)) is not None
+
+
+def will_be_ranked(quiz: Quiz, user_id: int, number: int) -> bool:
+    """Whether the player's `number`-th attempt counts on the quiz's boards.
+
+    A quiz that ranks the first attempt ranks one made before its keys were seen: not after a live game of it.
+    """
+    if not quiz.published:
+        return False
+    return quiz.ranked_attempt == "best" or (number == 1 and not played_live(user_id, quiz.id))
 
 
 def may_start(quiz: Quiz, number: int) -> bool:
@@ -62,7 +73,9 @@ def settings(quiz: Quiz, user_id: int | None, resuming: Attempt | None) -> Setti
     if number is not None and quiz.attempts_allowed is not None:
         left = max(0, quiz.attempts_allowed - number + 1)
     ranked = None
-    if number is not None:
-        ranked = resuming.ranked if resuming else will_be_ranked(quiz, number)
+    if resuming is not None:
+        ranked = resuming.ranked
+    elif user_id is not None and number is not None:
+        ranked = will_be_ranked(quiz, user_id, number)
     return Settings(planned_count(quiz), quiz.time_limit, quiz.attempts_allowed, left, quiz.reveal,
                     quiz.reveal_at, quiz.ranked_attempt, ranked, quiz.board_signed_in_only)

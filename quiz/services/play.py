@@ -98,7 +98,7 @@ def new_attempt(user: User, quiz: Quiz, questions: list[Question],
         raise NoAttemptsLeft(quiz.slug)
     rng = rng or random.Random()
     attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions), daily_on=daily_on, number=number,
-                      ranked=fairplay.will_be_ranked(quiz, number))
+                      ranked=fairplay.will_be_ranked(quiz, user.id, number))
     attempt.items = [shuffle_options(freeze(q, i), rng) for i, q in enumerate(questions)]
     db.session.add(attempt)
     try:

@@ -3,6 +3,8 @@
 Teachers then see the game in the quiz's results (per student, per question and per option) like any
 other attempts. The attempts never reach a public leaderboard: standings are folded in only by
 play.finish_if_complete / finish_if_expired, which a live game does not call; the game has its own board.
+They use up none of the attempts the quiz allows, but a player who saw the keys live is no longer ranked on
+a quiz that ranks first attempts (services.fairplay).
 Each attempt holds the questions from the one the player joined at; unanswered ones score nothing.
 The spaced-repetition cards were reviewed when each answer came (services.live.answers).
 """
@@ -29,7 +31,8 @@ def store_attempts(game: LiveGame) -> None:
 def store_attempt(game: LiveGame, player: LivePlayer, asked: list[LiveQuestion],
                   given: list[LiveAnswer | None]) -> None:
     """The player's attempt: the questions they were asked, with the answers they gave."""
-    attempt = Attempt(user_id=player.user_id, quiz_id=game.quiz_id, started_at=player.joined_at,
+    # No number: a game the teacher ran is not one of the attempts the quiz allows the player (models.Attempt).
+    attempt = Attempt(user_id=player.user_id, quiz_id=game.quiz_id, number=None, started_at=player.joined_at,
                       finished_at=game.ended_at, total=len(asked),
                       answered=sum(1 for a in given if a is not None),
                       score=sum(a.fraction for a in given if a is not None))
