@@ -1,4 +1,7 @@
-"""Helpers for the teaching tests: accounts of each role, a teacher's quiz and class."""
+"""Helpers for the teaching tests: accounts of each role, a teacher's quiz and class, a form as sent."""
+from collections import defaultdict
+from html.parser import HTMLParser
+
 from sqlalchemy import select
 
 from helpers import Actions
@@ -51,3 +54,57 @@ def class_with(owner: User, quiz=None, name: str = "三年二班"):
     if quiz is not None:
         classes.assign(classroom, quiz, None)
     return classroom
+
+
+class FormAsSent(HTMLParser):
+    """What a browser sends when the page's own form (a POST form without an action; the header's forms
+    have one) is submitted untouched: ticked boxes, selected options, filled fields."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields: dict[str, list[str]] = defaultdict(list)
+        self.inside = False
+        self.select: tuple[str, list[str]] | None = None  # its name and option values, until one is selected
+        self.textarea: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag == "form":
+            self.inside = found.get("method") == "post" and not found.get("action")
+        name = found.get("name")
+        if not self.inside or "disabled" in found:
+            return
+        if tag == "input" and name and (found.get("type") not in ("checkbox", "radio") or "checked" in found):
+            self.fields[name].append(found.get("value") or ("on" if found.get("type") == "checkbox" else ""))
+        elif tag == "select" and name:
+            self.select = (name, [])
+        elif tag == "option" and self.select is not None:
+            if "selected" in found:
+                self.fields[self.select[0]].append(found.get("value") or "")
+            self.select[1].append(found.get("value") or "")
+        elif tag == "textarea" and name:
+            self.textarea, self.fields[name] = name, [""]
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select" and self.select is not None:
+            name, values = self.select
+            if name not in self.fields and values:  # nothing selected: the first option is sent
+                self.fields[name].append(values[0])
+            self.select = None
+        elif tag == "textarea" and self.textarea is not None:
+            text = self.fields[self.textarea][0]  # a browser drops the newline just after <textarea>
+            self.fields[self.textarea][0] = text[2:] if text.startswith("\r\n") else text.removeprefix("\n")
+            self.textarea = None
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.fields[self.textarea][0] += data
+
+
+def form_as_sent(html: str) -> dict[str, list[str]]:
+    """The page's form as a browser submits it unchanged (see FormAsSent)."""
+    parser = FormAsSent()
+    parser.feed(html)
+    return dict(parser.fields)

@@ -1,12 +1,12 @@
-"""Tidying up: remove a student, delete (softly) and duplicate a quiz, revoke an invite code."""
+"""Tidying up: remove a student, delete (softly), duplicate and (as an admin) edit a quiz, revoke an invite code."""
 from sqlalchemy import func, select
 
 from helpers import Actions
 from leaderboard_support import finish, player
 from quiz.extensions import db
 from quiz.models import Assignment, Attempt, ClassMember, Invite, Quiz
-from quiz.services import classes, invites
-from teach_helpers import PASSWORD, class_with, custom_question, signed_in, teacher_quiz, user
+from quiz.services import classes, invites, quizbuilder
+from teach_helpers import PASSWORD, class_with, custom_question, form_as_sent, signed_in, teacher_quiz, user
 
 
 def test_teacher_removes_a_student_who_keeps_their_attempts(app):
@@ -65,6 +65,30 @@ def test_duplicate_copies_questions_and_settings_unpublished(app):
     assert not copy.published and copy.owner_id == owner.id
     other = signed_in(app, "teacher", "other")
     assert other.post(f"/teach/quizzes/{quiz.id}/duplicate", token_from="/teach/").status_code == 403
+
+
+def test_admin_edits_a_teachers_quiz_and_keeps_its_questions_and_rule(app):
+    signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    ids = [custom_question(owner, "老师的第一题").id, custom_question(owner, "老师的第二题").id]
+    picked = teacher_quiz(owner, ids, title="老师挑的题")
+    custom_question(owner, "老师的填空题", kind="fill_in")
+    ruled = quizbuilder.save_quiz(None, quizbuilder.QuizSpec(title="老师的规则", description="", timeline_id=1,
+                                                             rule={"kinds": ["fill_in"], "count": 5}), owner)
+    admin = signed_in(app, "admin", "boss")
+    for quiz in (picked, ruled):
+        edit = f"/teach/quizzes/{quiz.id}/edit"
+        sent = form_as_sent(admin.client.get(edit).get_data(as_text=True))
+        response = admin.client.post(edit, data={**sent, "title": "管理员改了标题"})  # the picker untouched
+        assert response.status_code == 302, response.get_data(as_text=True)
+    db.session.expire_all()
+    assert [i.question_id for i in db.session.get(Quiz, picked.id).items] == ids
+    assert db.session.get(Quiz, ruled.id).rule == {"kinds": ["fill_in"], "count": 5}
+    assert db.session.get(Quiz, ruled.id).title == "管理员改了标题"
+    # the owner's questions are offered to the admin too: ticking them turns the rule quiz into a picked one
+    assert admin.client.post(edit, data={**sent, "picked": [str(i) for i in ids]}).status_code == 302
+    db.session.expire_all()
+    assert [i.question_id for i in db.session.get(Quiz, ruled.id).items] == ids
 
 
 def test_revoked_invite_makes_no_more_teachers(app):

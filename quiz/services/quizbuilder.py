@@ -72,7 +72,7 @@ def duplicate_quiz(quiz: Quiz, owner: User, title: str) -> Quiz:
     return save_quiz(None, spec, owner)
 
 
-def pickable(timeline_id: int, owner: User) -> list[Question]:
-    """Visible questions of a timeline a teacher may pick (generated and their own), their own first."""
-    questions = candidate_questions(Quiz(timeline_id=timeline_id, rule={}, owner_id=owner.id))
+def pickable(timeline_id: int, owner_id: int | None) -> list[Question]:
+    """Visible questions of a timeline the quiz's owner may pick (generated and their own), their own first."""
+    questions = candidate_questions(Quiz(timeline_id=timeline_id, rule={}, owner_id=owner_id))
     return sorted(questions, key=lambda q: (q.origin == "generated", q.id))

@@ -36,10 +36,15 @@ def timeline_or_404(timeline_id: int | None) -> Timeline:
     return timeline
 
 
+def owner_id_of(quiz: Quiz | None) -> int | None:
+    """Whose questions the quiz may use: its owner's, also when an admin edits it; a new quiz is the current user's."""
+    return quiz.owner_id if quiz is not None else current_user.id
+
+
 def quiz_form(timeline: Timeline, quiz: Quiz | None = None) -> QuizForm:
     """The quiz form with the timeline's questions, kinds and events as choices."""
     form = QuizForm()
-    pool = quizbuilder.pickable(timeline.id, current_user)
+    pool = quizbuilder.pickable(timeline.id, owner_id_of(quiz))
     form.picked.choices = [SelectChoice(q.id, q.prompt[:140]) for q in pool]
     form.kinds.choices = [SelectChoice(k) for k in sorted({q.kind for q in pool})]
     form.events.choices = [SelectChoice(e.id, f"{e.date_label} {e.headline}"[:120]) for e in timeline.events]
@@ -51,8 +56,7 @@ def quiz_form(timeline: Timeline, quiz: Quiz | None = None) -> QuizForm:
 def save_from(form: QuizForm, timeline: Timeline, quiz: Quiz | None):
     """Save a valid form, or refuse a rule that matches no question."""
     spec = form.to_spec(timeline.id)
-    owner_id = quiz.owner_id if quiz is not None else current_user.id
-    if not spec.picked and quizbuilder.rule_matches(timeline.id, spec.rule, owner_id) == 0:
+    if not spec.picked and quizbuilder.rule_matches(timeline.id, spec.rule, owner_id_of(quiz)) == 0:
         form.kinds.errors = [_("Pick questions, or loosen the rule: it matches no question.")]
         return None
     return quizbuilder.save_quiz(quiz, spec, current_user)
