@@ -91,6 +91,22 @@ def test_admin_edits_a_teachers_quiz_and_keeps_its_questions_and_rule(app):
     assert [i.question_id for i in db.session.get(Quiz, ruled.id).items] == ids
 
 
+def test_admin_duplicates_a_teachers_quiz_for_that_teacher(app):
+    signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    ids = [custom_question(owner, "老师的第一题").id, custom_question(owner, "老师的第二题").id]
+    quiz = teacher_quiz(owner, ids, title="原版")
+    admin = signed_in(app, "admin", "boss")
+    response = admin.post(f"/teach/quizzes/{quiz.id}/duplicate", token_from=f"/teach/quizzes/{quiz.id}")
+    copy_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
+    db.session.expire_all()
+    assert db.session.get(Quiz, copy_id).owner_id == owner.id  # the copy may use the teacher's questions
+    edit = f"/teach/quizzes/{copy_id}/edit"
+    assert admin.client.post(edit, data=form_as_sent(admin.client.get(edit).get_data(as_text=True))).status_code == 302
+    db.session.expire_all()
+    assert [i.question_id for i in db.session.get(Quiz, copy_id).items] == ids
+
+
 def test_revoked_invite_makes_no_more_teachers(app):
     admin_user = invites.create_admin("boss", PASSWORD)
     invite = invites.create_invite(admin_user, 5, 7)

@@ -64,12 +64,13 @@ def delete_quiz(quiz: Quiz) -> None:
     db.session.commit()
 
 
-def duplicate_quiz(quiz: Quiz, owner: User, title: str) -> Quiz:
-    """A new, unpublished copy of a quiz (its questions or rule and settings) owned by `owner`."""
+def duplicate_quiz(quiz: Quiz, title: str) -> Quiz:
+    """A new, unpublished copy of a quiz (its questions or rule and settings) for the quiz's owner, also when
+    an admin makes it: a quiz uses its owner's questions, so an admin's own copy would lose the teacher's."""
     spec = QuizSpec(title=title[:200], description=quiz.description, timeline_id=quiz.timeline_id,
                     picked=[item.question_id for item in quiz.items], rule=dict(quiz.rule or {}),
                     shuffle=quiz.shuffle, time_limit=quiz.time_limit, published=False)
-    return save_quiz(None, spec, owner)
+    return save_quiz(None, spec, db.session.get_one(User, quiz.owner_id))
 
 
 def pickable(timeline_id: int, owner_id: int | None) -> list[Question]:

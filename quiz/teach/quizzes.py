@@ -124,9 +124,9 @@ def delete_quiz(quiz_id: int):
 
 @bp.route("/quizzes/<int:quiz_id>/duplicate", methods=["POST"])
 def duplicate_quiz(quiz_id: int):
-    """Copy a quiz into a new unpublished one, to edit."""
+    """Copy a quiz into a new unpublished one of the same owner, to edit."""
     quiz = own_quiz_or_404(quiz_id)
     require_post_form()
-    copy = quizbuilder.duplicate_quiz(quiz, current_user, _("%(title)s (copy)", title=quiz.title))
+    copy = quizbuilder.duplicate_quiz(quiz, _("%(title)s (copy)", title=quiz.title))
     flash(_("Copy made. It is not published yet."), "success")
     return redirect(url_for("teach.quiz_page", quiz_id=copy.id))
