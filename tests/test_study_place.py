@@ -51,8 +51,8 @@ def test_everyone_gets_the_same_deck_on_a_day_and_another_one_the_next(app):
     assert today != placement.daily_deck(timeline, date(2026, 12, 5))
 
 
-def new_player(name: str) -> User:
-    user = User(nickname=name, role="guest")
+def new_player(name: str, role: str = "guest") -> User:
+    user = User(nickname=name, role=role)
     db.session.add(user)
     db.session.commit()
     return user
@@ -101,15 +101,20 @@ def test_the_first_game_of_the_day_is_ranked_and_a_replay_is_not(app):
     assert placement.personal_best(player, bundled()) == second.score
 
 
-def test_the_daily_board_ranks_by_cards_placed_and_leaves_out_hidden_players(app):
-    good, bad, shy = new_player("高手"), new_player("新手"), new_player("隐身")
+def test_the_daily_board_ranks_by_cards_placed_and_leaves_out_hidden_players_and_guests(app):
+    good, bad, shy = new_player("高手", "student"), new_player("新手", "student"), new_player("隐身", "student")
+    guest = new_player("刷榜", "guest")  # a perfect game, from an identity that costs nothing to make
     shy.hidden_from_boards = True
     db.session.commit()
-    for player, choose in ((bad, always_wrong), (good, placement.right_gap), (shy, placement.right_gap)):
+    for player, choose in ((bad, always_wrong), (good, placement.right_gap), (shy, placement.right_gap),
+                           (guest, placement.right_gap)):
         play_to_the_end(placement.start_game(player, bundled(), DAY), choose)
     board = placement.daily_board(bundled(), DAY, good)
     assert [row.nickname for row in board] == ["高手", "新手"]
     assert [row.rank for row in board] == [1, 2] and board[0].is_me
+    assert [row.nickname for row in placement.daily_board(bundled(), DAY, None)] == ["高手", "新手"]
+    own = placement.daily_board(bundled(), DAY, guest)  # the guest still sees their own line
+    assert [(row.nickname, row.is_me) for row in own if row.is_me] == [("刷榜", True)]
 
 
 def test_a_placement_raced_by_another_request_is_not_counted_twice(app):

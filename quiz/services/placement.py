@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quiz.extensions import db
@@ -134,12 +134,17 @@ def place(game: PlaceGame, card_index: int, gap: int, now: datetime) -> bool:
 
 
 def daily_board(timeline: Timeline, day: date, me: User | None) -> list[BoardRow]:
-    """The day's ranked games: best score first, then whoever finished first; hidden players left out."""
+    """The day's ranked games: best score first, then whoever finished first; hidden players left out.
+
+    Signed-in players only, as on the public quiz boards: guests cost nothing to make, so a few would fill
+    the board. A guest still sees their own line (and is listed once they sign up).
+    """
+    listed = User.role != "guest" if me is None else or_(User.role != "guest", User.id == me.id)
     rows = db.session.execute(
         select(PlaceGame.user_id, User.nickname, PlaceGame.score)
         .join(User, User.id == PlaceGame.user_id)
         .where(PlaceGame.timeline_id == timeline.id, PlaceGame.day == day, PlaceGame.number == 1,
-               PlaceGame.finished_at.is_not(None), User.hidden_from_boards.is_(False))
+               PlaceGame.finished_at.is_not(None), User.hidden_from_boards.is_(False), listed)
         .order_by(PlaceGame.score.desc(), PlaceGame.finished_at, PlaceGame.id).limit(BOARD_SIZE)
     ).all()
     board, rank = [], 0
