@@ -21,7 +21,8 @@ class Quiz(db.Model):
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     timeline_id: Mapped[int | None] = mapped_column(ForeignKey("timelines.id"))
-    # e.g. {"count": 10, "year_from": 2010, "year_to": 2014, "kinds": [...], "per_event": 1}
+    # e.g. {"count": 10, "year_from": 2010, "year_to": 2014, "kinds": [...], "per_event": 1}; events lie within
+    # the years, or with "by_start": true (an era quiz) start within them
     rule: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     shuffle: Mapped[bool] = mapped_column(default=True)
     published: Mapped[bool] = mapped_column(default=True)

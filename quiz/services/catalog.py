@@ -5,6 +5,7 @@ from quiz.extensions import db
 from quiz.generator.dates import EventDate, PartialDate
 from quiz.generator.script import to_traditional
 from quiz.models import Quiz, Timeline
+from quiz.services.selection import planned_count
 
 ERA_COUNT = 3
 QUICK_COUNT = 10
@@ -56,7 +57,8 @@ def split_into_eras(years: list[int], parts: int = ERA_COUNT) -> list[tuple[int,
 
 
 def default_quizzes(timeline: Timeline) -> list[Quiz]:
-    """Describe the standard quizzes for a timeline (not yet stored)."""
+    """Describe the standard quizzes for a timeline (not yet stored). An era quiz asks about the events
+    that start in the era, as `split_into_eras` cut them, whenever they end."""
     slug, title = timeline.slug, timeline.title
     words = QUIZ_WORDS.get(timeline.language, QUIZ_WORDS["zh-Hans"])
     quizzes = [
@@ -69,7 +71,7 @@ def default_quizzes(timeline: Timeline) -> list[Quiz]:
         span = era_span(first, last, timeline.language)
         quizzes.append(Quiz(
             slug=f"{slug}-{_year_slug(first)}-{_year_slug(last)}", title=words["era"].format(title=title, span=span),
-            rule={"per_event": 1, "year_from": first, "year_to": last},
+            rule={"per_event": 1, "year_from": first, "year_to": last, "by_start": True},
             description=words["era_about"].format(span=span),
         ))
     for position, quiz in enumerate(quizzes):
@@ -78,8 +80,9 @@ def default_quizzes(timeline: Timeline) -> list[Quiz]:
 
 
 def ensure_default_quizzes(timeline: Timeline) -> int:
-    """Store the standard quizzes that do not exist yet; return how many were added."""
+    """Store the standard quizzes that do not exist yet and would have questions (an empty one would be
+    listed but refuse every Start); return how many were added."""
     existing = set(db.session.scalars(select(Quiz.slug)))
-    added = [q for q in default_quizzes(timeline) if q.slug not in existing]
+    added = [q for q in default_quizzes(timeline) if q.slug not in existing and planned_count(q) > 0]
     db.session.add_all(added)
     return len(added)

@@ -35,14 +35,16 @@ def candidate_questions(quiz: Quiz) -> list[Question]:
     year_from, year_to = rule.get("year_from"), rule.get("year_to")
     if year_from is None and year_to is None:
         return questions
-    return [q for q in questions if q.events and within_years(q, year_from, year_to)]
+    by_start = bool(rule.get("by_start"))
+    return [q for q in questions if q.events and within_years(q, year_from, year_to, by_start)]
 
 
-def within_years(question: Question, year_from: int | None, year_to: int | None) -> bool:
-    """Tell whether every source event of the question lies inside the year span."""
+def within_years(question: Question, year_from: int | None, year_to: int | None, by_start: bool = False) -> bool:
+    """Tell whether every source event of the question lies inside the year span; `by_start`: starts in it
+    (how the catalogue cuts eras, so an event running past its era's last year still belongs to it)."""
     low = year_from if year_from is not None else -10**6
     high = year_to if year_to is not None else 10**6
-    return all(low <= e.start_year and e.end_year <= high for e in question.events)
+    return all(low <= e.start_year and (e.start_year if by_start else e.end_year) <= high for e in question.events)
 
 
 def one_per_event(questions: list[Question], rng: random.Random) -> list[Question]:
