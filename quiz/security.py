@@ -99,24 +99,35 @@ def query_int(name: str, default: int | None = None, minimum: int = 1) -> int | 
     return value
 
 
-def refuse_nul_bytes() -> None:
-    """Refuse NUL characters in the path, query or form: PostgreSQL text cannot hold them.
+def guard_input() -> None:
+    """Refuse input the forms would misread or the database cannot store.
 
-    The query is searched as sent (a NUL arrives raw or as %00) rather than parsed: parsing it cost
-    every request more than the rest of this check.
+    NUL characters in the path, query or form: PostgreSQL text cannot hold them. The query is searched
+    as sent (a NUL arrives raw or as %00) rather than parsed: parsing it cost every request more than
+    the rest of this check.
+
+    A POST body that is not a form (JSON above all): every POST route takes a form from the site's own
+    pages, but Flask-WTF's forms read a JSON body as their data when the token comes in a header, so
+    numbers, lists and NULs would reach views written for strings. Refused by its Content-Type alone,
+    never read; a POST with no Content-Type carries nothing any form reads.
     """
     current = request_ctx.request  # one context lookup, not one per attribute
     query = current.query_string
     if "\x00" in current.path or b"\x00" in query or b"%00" in query:
         raise BadRequest()
-    form = current.method == "POST" and current.mimetype in FORM_TYPES
-    if form and any("\x00" in value for value in current.form.values()):
-        raise BadRequest()
+    if current.method != "POST":
+        return
+    mimetype = current.mimetype
+    if mimetype in FORM_TYPES:
+        if any("\x00" in value for value in current.form.values()):
+            raise BadRequest()
+    elif mimetype:
+        abort_with(400, _("Only a form from this site's pages can be sent here."))
 
 
 def init_app(app: Flask) -> None:
     """Bound route numbers; install the request guard and the headers (before any route exists)."""
     app.url_map.converters["int"] = IdConverter
-    app.before_request(refuse_nul_bytes)
+    app.before_request(guard_input)
     secure = bool(app.config.get("SESSION_COOKIE_SECURE"))
     app.wsgi_app = SecurityHeaders(app.wsgi_app, SECURITY_HEADERS + ((HSTS,) if secure else ()))  # type: ignore[method-assign]

@@ -1,17 +1,18 @@
-"""Hostile input: oversized bodies, script in text, security headers, error pages and tampered
-answer forms (RELIABILITY rows 5, 8, 15, 16, 23 and 24)."""
+"""Hostile input: oversized bodies, bodies that are not forms, script in text, security headers, error
+pages and tampered answer forms (RELIABILITY rows 5, 8, 15, 16, 23 and 24)."""
 import re
 from urllib.parse import urlencode
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from helpers import answer_form, csrf_from, attempt, fixed_quiz, item_at
+from helpers import Actions, answer_form, csrf_from, attempt, fixed_quiz, item_at
 from quiz import ROOT
 from quiz.extensions import db
-from quiz.models import Answer, Question, Quiz, QuizQuestion
-from quiz.services import timelines
+from quiz.models import Answer, Classroom, Question, Quiz, QuizQuestion
+from quiz.services import invites, timelines
 from security_support import extra_app, post_rules, route_path, row_counts
+from teach_helpers import signed_in
 
 MB = 1024 * 1024
 PAYLOADS = ["<script>alert(1)</script>", '" onmouseover="alert(2)', "{{7*7}}"]
@@ -213,3 +214,67 @@ def test_answer_that_is_not_one_of_the_choices_is_400_with_a_message(actions, ki
     assert response.status_code == 400
     assert MESSAGES[kind] in response.get_data(as_text=True)
     assert row_counts()["answers"] == 0
+
+
+# Flask-WTF's forms read a JSON body as their data when the form token comes in the X-CSRFToken header,
+# so a number, list or NUL reached views written for a browser's strings. Every POST route takes a form.
+NOT_A_FORM = "这里只接受本站页面提交的表单。"
+
+
+def table_counts() -> dict[str, int]:
+    """Rows in every table, as the database sees them."""
+    db.session.expire_all()
+    return {table.name: db.session.scalar(select(func.count()).select_from(table))
+            for table in db.metadata.sorted_tables}
+
+
+def test_json_nickname_for_a_guest_is_a_clear_400_not_a_server_error(client):
+    token = csrf_from(client)
+    before = table_counts()
+    for value in (5, ["甲", "乙"], {"x": 1}, None, "小明"):
+        response = client.post("/auth/guest", json={"nickname": value}, headers={"X-CSRFToken": token})
+        assert response.status_code == 400, value
+        assert NOT_A_FORM in response.get_data(as_text=True)
+    english = client.post("/auth/guest", json={"nickname": 5}, headers={"X-CSRFToken": token, "Accept-Language": "en"})
+    assert "Only a form from this site&#39;s pages can be sent here." in english.get_data(as_text=True)
+    assert table_counts() == before
+    assert client.get("/attempts").status_code == 302  # still nobody: sent to sign in
+
+
+def test_json_with_a_nul_to_a_teacher_form_is_refused_and_stores_nothing(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    token = csrf_from(teacher.client, "/teach/classes")
+    for name in ("三班\x00X", "三班"):
+        response = teacher.client.post("/teach/classes", json={"name": name}, headers={"X-CSRFToken": token})
+        assert response.status_code == 400, repr(name)
+    assert db.session.scalars(select(Classroom.name)).all() == []
+    assert teacher.post("/teach/classes", {"name": "三班"}, token_from="/teach/classes").status_code == 302  # a form
+
+
+JSON_FIELDS = ["nickname", "username", "password", "confirm", "position", "choice", "order", "name", "title",
+               "prompt", "answer", "pin", "code", "lang", "next", "slug", "card", "gap", "picked", "text"]
+BODIES = [dict.fromkeys(JSON_FIELDS, value) for value in (5, ["a", "b"], "a\x00b")]
+
+
+def test_a_body_that_is_not_a_form_is_refused_on_every_post_route_and_stores_nothing(app):
+    invites.create_admin("root-user", "correct horse battery", "Boss")
+    admin = Actions(app.test_client())
+    admin.login("root-user", "correct horse battery")
+    guest = Actions(app.test_client())
+    guest.guest("甲")
+    values = {"attempt_id": guest.start()}
+    before = table_counts()
+    sent = []
+    for who in (admin, guest):
+        token = csrf_from(who.client)
+        for rule in post_rules(app):
+            path = route_path(rule, values)
+            for body in BODIES:
+                response = who.client.post(path, json=body, headers={"X-CSRFToken": token})
+                sent.append((rule.rule, repr(body["name"]), response.status_code))
+            response = who.client.post(path, data="nickname=x", content_type="text/plain",
+                                       headers={"X-CSRFToken": token})
+            sent.append((rule.rule, "text/plain", response.status_code))
+    assert [request for request in sent if request[2] != 400] == []
+    assert table_counts() == before
+    assert admin.client.get("/admin/teachers").status_code == 200  # still signed in: not even sign-out took JSON
