@@ -3,7 +3,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField
+from wtforms import RadioField
 from wtforms.fields.choices import SelectChoice
 
 from quiz.generator.wording import wording
@@ -24,12 +24,21 @@ class TrueFalse(SingleChoice):
 
     name = "true_false"
     label = _l("True or false")
+    template = "kinds/true_false.html"  # its own editor: the True/False radios (played as single choice)
     keeps_order = True
     authored = True
     editor_fields = {
-        "truth": SelectField(_l("The statement is"), default="true",
-                             choices=[SelectChoice("true", _l("True")), SelectChoice("false", _l("False"))]),
+        # Two radios, neither ticked on a new question: a missing choice is refused by check(), never
+        # read as True. Checked there, not by validators: every kind's form carries this field.
+        "truth": RadioField(_l("The statement is"), validate_choice=False,
+                            choices=[SelectChoice("true", _l("True")), SelectChoice("false", _l("False"))]),
     }
+
+    def check(self, form) -> bool:
+        if len(form.truth.raw_data or []) != 1 or form.truth.data not in ("true", "false"):
+            form.truth.errors = [_l("Choose whether the statement is true or false.")]
+            return False
+        return True
 
     def draft(self, form) -> tuple[list[str], Any]:
         words = wording(form.language)

@@ -6,9 +6,10 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
+from browser_support import sign_in_quickly
 from quiz.extensions import db
-from quiz.models import Answer, Classroom, User
-from quiz.services import invites
+from quiz.models import Answer, Classroom, Question, User
+from quiz.services import accounts, invites
 
 pytestmark = pytest.mark.browser
 PASSWORD = "a long enough passphrase"
@@ -78,3 +79,27 @@ def test_teacher_to_student_to_results(page: Page, browser, server):
     expect(page.get_by_text("2005年：被选 1 次")).to_be_visible()
     expect(page.get_by_text("某个错误答案比正确答案更受选择")).to_have_count(0)  # one answer is no pattern
     assert db.session.scalar(select(User.role).where(User.username == "laoshi")) == "teacher"
+
+
+def test_teacher_writes_a_false_statement_by_clicking_false(page: Page):
+    accounts.sign_up("laoshi", "王老师", PASSWORD).role = "teacher"
+    db.session.commit()
+    sign_in_quickly(page, "laoshi", PASSWORD)
+    page.goto("/teach/")
+    page.get_by_role("link", name="判断题").click()
+    expect(page.get_by_role("heading", name="新建题目: 判断题")).to_be_visible()
+    expect(page.get_by_label("选项 1", exact=True)).to_have_count(0)  # not the multiple-choice boxes
+    truth = page.get_by_role("group", name="这个说法")
+    expect(truth.get_by_role("radio")).to_have_count(2)
+    expect(truth.get_by_role("radio", name="正确")).not_to_be_checked()
+    expect(truth.get_by_role("radio", name="错误")).not_to_be_checked()
+    page.get_by_label("题目").fill("支付宝于2003年正式成立。")
+    page.get_by_role("button", name="保存题目").click()  # nothing ticked: refused, never stored as 正确
+    expect(page.get_by_text("请选择这个说法是正确还是错误。")).to_be_visible()
+    truth.get_by_role("radio", name="错误").check()
+    page.get_by_role("button", name="保存题目").click()
+    expect(page.get_by_role("heading", name="以学生视角预览")).to_be_visible()
+    expect(page.locator("p.key")).to_have_text("错误")
+    assert db.session.scalar(select(Question.answer).where(Question.origin == "custom")) == "错误"
+    page.get_by_role("link", name="编辑", exact=True).click()
+    expect(page.get_by_role("group", name="这个说法").get_by_role("radio", name="错误")).to_be_checked()
