@@ -19,6 +19,11 @@ def duration(seconds: float | None) -> str:
     return _("%(m)d min %(s)02d s", m=minutes, s=secs)
 
 
+def points(value: float) -> str:
+    """Write points as every page shows them: at most two decimals, no trailing zeros (8.83, 8.5, 9)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
 def timeline_error(error: TimelineError) -> str:
     """Word a timeline's parse error in the reader's UI language (its message is a catalogue msgid)."""
     return error.render(_)
@@ -64,6 +69,7 @@ def file_size(size: int) -> str:
 def init_app(app: Flask) -> None:
     """Register the filters."""
     app.add_template_filter(duration)
+    app.add_template_filter(points)
     app.add_template_filter(quiz_title)
     app.add_template_filter(file_size)
     app.add_template_filter(kinds.kind_label)

@@ -73,15 +73,15 @@ def test_each_line_shows_the_players_figures_in_their_columns(client):
     """Rank, nickname, points of the total, time taken, quizzes (overall board only) and when: read from
     the board's rows by position, so a column read into the wrong place shows here."""
     both, one = player("双"), player("单")
-    finish(both, 6, 65, at=datetime(2026, 3, 2, 9, 5))
+    finish(both, 5.83, 65, at=datetime(2026, 3, 2, 9, 5))  # partial credit: shown as on the result page
     finish(both, 5.5, 125, slug="alipay-all", total=36, at=datetime(2026, 3, 4, 18, 30))
     finish(one, 3, 40, at=datetime(2026, 3, 1, 8, 0))
     quiz_board = lines(client.get(BOARD).get_data(as_text=True))
-    assert quiz_board == [["1", "双", "6 / 10", "1 分 05 秒", "2026-03-02 09:05"],
+    assert quiz_board == [["1", "双", "5.83 / 10", "1 分 05 秒", "2026-03-02 09:05"],
                           ["2", "单", "3 / 10", "0 分 40 秒", "2026-03-01 08:00"]]
     overall = lines(client.get("/leaderboard/?by=accuracy", headers={"Accept-Language": "en"}).get_data(as_text=True))
     assert overall == [["1", "单", "30%", "1", "2026-03-01 08:00"],
-                       ["2", "双", "25%", "2", "2026-03-04 18:30"]]  # 11.5 of 46 right, over two quizzes
+                       ["2", "双", "25%", "2", "2026-03-04 18:30"]]  # 11.33 of 46 right, over two quizzes
 
 
 def test_totals_kept_by_deltas_equal_the_sum_of_each_quiz_best(client, best_attempt_counts):
