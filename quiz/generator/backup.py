@@ -23,6 +23,9 @@ CITIES = (
     "洛阳", "开封", "长沙", "郑州", "沈阳", "青岛", "厦门", "大连", "昆明", "哈尔滨",
     "横滨", "东京", "大阪", "首尔", "纽约", "伦敦", "香港", "新加坡",
 )
+# One-character names of cities that also name things of the city (京剧, 沪剧, 津门, 杭帮菜); only
+# characters that rarely stand for anything else.
+CITY_ABBREVIATIONS = {"北京": "京", "上海": "沪", "天津": "津", "重庆": "渝", "广州": "穗", "杭州": "杭"}
 FOREIGN_CITIES = ("横滨", "东京", "大阪", "首尔", "纽约", "伦敦", "新加坡")
 UNIVERSITIES = (
     "北京大学", "清华大学", "浙江大学", "复旦大学", "南京大学", "武汉大学", "中山大学", "四川大学",

@@ -6,7 +6,7 @@ import random
 import re
 from functools import lru_cache
 
-from .dates import DateValueError, EventDate, PartialDate, days_in_month
+from .dates import APPROX_MARGIN, YEAR_DAYS, DateValueError, EventDate, PartialDate, days_in_month
 
 CN_NUM_RE = re.compile(r"[一二两三四五六七八九十百千万]+")
 AR_NUM_RE = re.compile(r"\d+(?:\.\d+)?")
@@ -34,22 +34,26 @@ def _shift(p: PartialDate, years: int, months: int, days: int) -> PartialDate:
     return PartialDate(year, month + 1, day)
 
 
-# Small moves of the answer at its own precision, as (years, months, days). Approximate dates move
-# further, past the margin in which 约/circa could still be right.
+# Small moves of the answer at its own precision, as (years, months, days). Decades and centuries
+# move mostly earlier: see `_plausible_span`.
 STEPS = {
     "year": [(1, 0, 0), (-1, 0, 0), (2, 0, 0), (-2, 0, 0), (3, 0, 0)],
     "month": [(0, 1, 0), (0, -1, 0), (0, 2, 0), (0, -3, 0), (1, 0, 0), (-1, 0, 0)],
     "day": [(0, 0, 1), (0, 1, 0), (0, -1, 0), (1, 0, 0), (0, 0, -7), (0, 0, 10)],
-    "decade": [(10, 0, 0), (-10, 0, 0), (20, 0, 0), (-20, 0, 0), (30, 0, 0)],
-    "century": [(100, 0, 0), (-100, 0, 0), (200, 0, 0), (-200, 0, 0)],
+    "decade": [(-10, 0, 0), (10, 0, 0), (-20, 0, 0), (-30, 0, 0), (-40, 0, 0)],
+    "century": [(-100, 0, 0), (100, 0, 0), (-200, 0, 0), (-300, 0, 0)],
 }
+# Approximate months and days move past the margin in which 约/circa could still be right; approximate
+# years, decades and centuries move by whole multiples of `approx_gap_years`.
 APPROX_STEPS = {
-    "year": [(20, 0, 0), (-20, 0, 0), (40, 0, 0), (-40, 0, 0), (60, 0, 0)],
     "month": [(1, 0, 0), (-1, 0, 0), (2, 0, 0), (-2, 0, 0)],
     "day": [(0, 3, 0), (0, -3, 0), (1, 0, 0), (-1, 0, 0)],
-    "decade": [(30, 0, 0), (-30, 0, 0), (50, 0, 0), (-50, 0, 0)],
-    "century": [(200, 0, 0), (-200, 0, 0), (300, 0, 0), (-300, 0, 0)],
 }
+APPROX_MULTIPLES = {"year": (1, -1, 2, -2, -3), "decade": (-1, -2, -3, -4), "century": (-1, -2, -3, -4)}
+# Sources disagree by a year or two on many ancient years (孔子 born 551 or 552 BC, 张骞 set out in 138
+# or 139 BC): before this year a wrong exact year keeps this far from the key.
+ANCIENT_BEFORE, ANCIENT_GAP_YEARS = 1000, 3
+ANCIENT_STEPS = [(3, 0, 0), (-3, 0, 0), (5, 0, 0), (-5, 0, 0), (10, 0, 0)]
 MIN_WINDOW_YEARS = 3
 
 
@@ -58,7 +62,54 @@ def _steps(d: EventDate) -> list[tuple[int, int, int]]:
     if d.is_range and d.first.month is None:
         span = d.last.last_year - d.first.year + 1
         return [(span, 0, 0), (-span, 0, 0), (span + 2, 0, 0), (-span - 2, 0, 0), (2 * span, 0, 0)]
-    return (APPROX_STEPS if d.approximate else STEPS)[d.unit]
+    if d.approximate:
+        if d.unit in APPROX_MULTIPLES:
+            return [(k * approx_gap_years(d), 0, 0) for k in APPROX_MULTIPLES[d.unit]]
+        return APPROX_STEPS[d.unit]
+    if d.unit == "year" and d.first.year < ANCIENT_BEFORE:
+        return ANCIENT_STEPS
+    return STEPS[d.unit]
+
+
+def approx_gap_years(d: EventDate) -> int:
+    """Return how many years apart the options of an approximate year, decade or century must be.
+
+    A 约/c. year is a round figure whose sources differ by decades (Gutenberg: 1440 to 1455; the Xia
+    by a century), far beyond the 5-year ordering margin: options 50 years apart (100 before AD 1)
+    cannot both be "around" right. Decades and centuries keep their spans plus both margins apart.
+    """
+    if d.unit == "year":
+        return 100 if d.first.year < 1 else 50
+    return round((d.first.end - d.first.start + 1 + 2 * APPROX_MARGIN[d.unit]) / YEAR_DAYS)
+
+
+def _plausible_span(c: EventDate, answer: EventDate) -> bool:
+    """Tell whether a decade or century option is plausible next to the key.
+
+    At most one unit after it: later ones reach the reader's own time and are absurd more often than
+    earlier ones (the 21st century for steam presses, the 2020s for a 1990s event). And no century's
+    first decade unless the key is one: it is written like a century (the 1900s, 1000年代) or in
+    another form than its neighbours (2000年代 beside 20世纪90年代).
+    """
+    if answer.unit == "century":
+        return c.first.year <= answer.first.year + 100
+    if answer.unit == "decade":
+        first_decade = c.first.year % 100 == 0 and answer.first.year % 100 != 0
+        return c.first.year <= answer.first.year + 10 and not first_decade
+    return True
+
+
+def _apart(c: EventDate, answer: EventDate, picked: list[EventDate]) -> bool:
+    """Tell whether an option keeps its distance: ancient exact years from the key, approximate
+    dates from the key and every other option (no two may overlap in their uncertainty)."""
+    if answer.is_range:
+        return True
+    if answer.approximate and answer.unit in APPROX_MULTIPLES:
+        gap = approx_gap_years(answer)
+        return all(abs(c.first.year - o.first.year) >= gap for o in [answer, *picked])
+    if answer.unit == "year" and answer.first.year < ANCIENT_BEFORE:
+        return abs(c.first.year - answer.first.year) >= ANCIENT_GAP_YEARS
+    return True
 
 
 def date_shifts(d: EventDate) -> list[EventDate]:
@@ -79,13 +130,17 @@ def date_distractors(
             and c.approximate == answer.approximate
             and abs(c.first.year - answer.first.year) <= window
             and not any(c.overlaps(f) for f in [answer, *forbidden])
+            and _plausible_span(c, answer)
         )
 
     real = sorted({c for c in nearby if ok(c)}, key=EventDate.sort_key)
-    picked = rng.sample(real, min(len(real), rng.choice((1, 2))))
+    picked: list[EventDate] = []
+    for c in rng.sample(real, min(len(real), rng.choice((1, 2)))):
+        if _apart(c, answer, picked):
+            picked.append(c)
     shifts = date_shifts(answer)
     for c in rng.sample(shifts, len(shifts)):
-        if len(picked) < n and ok(c) and c not in picked:
+        if len(picked) < n and ok(c) and c not in picked and _apart(c, answer, picked):
             picked.append(c)
     return picked if len(picked) == n else []
 

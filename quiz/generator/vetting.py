@@ -92,6 +92,18 @@ def _no_place_hint(f: Fact) -> str | None:
     return None
 
 
+def _no_city_abbreviation(f: Fact) -> str | None:
+    abbreviation = backup.CITY_ABBREVIATIONS.get(to_simplified(f.text)) if f.cls == "city" else None
+    if not abbreviation:
+        return None
+    rest = to_simplified(f.sentence[: f.start] + "|" + f.sentence[f.end :])
+    for city in backup.CITIES:  # 南京, 东京 hold 京 but do not name 北京
+        rest = rest.replace(city, "|")
+    if abbreviation in rest:
+        return "the city's one-character name stands elsewhere in the excerpt (京剧 names 北京)"
+    return None
+
+
 def _stands_alone(f: Fact) -> str | None:
     if f.sentence.startswith(LEANING_STARTS) or f.sentence.startswith(SUBJECTLESS_VERBS):
         return "the excerpt has no subject of its own"
@@ -148,6 +160,7 @@ FACT_CHECKS = (
     _not_a_list_item,
     _known_place,
     _no_place_hint,
+    _no_city_abbreviation,
     _not_a_serial,
     _stands_alone,
     _not_counted_in_text,
