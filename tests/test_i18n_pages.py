@@ -177,6 +177,22 @@ def test_question_cards_name_kind_and_origin_in_words(app, language, words, code
         assert not [code for code in codes if re.search(rf"\b{code}\b", text)]
 
 
+KIND_BOX = re.compile(r'<input[^>]*name="kinds"[^>]*value="(\w+)"[^>]*>\s*<label for="[^"]+">([^<]*)</label>')
+
+
+@pytest.mark.parametrize("language, words", [
+    ("zh-CN", {"which_first": "哪个在先", "years_between": "两件事相隔几年", "choice": "单项选择"}),
+    ("en", {"which_first": "Which came first", "years_between": "Years between two events",
+            "choice": "Multiple choice"})])
+def test_the_rule_forms_kinds_are_named_in_words_like_the_banks(app, language, words):
+    teacher = signed_in(app, "teacher", "laoshi")
+    custom_question(user("laoshi"))   # a kind teachers write, beside the generated ones
+    page = teacher.client.get("/teach/quizzes/new?timeline=1", headers={"Accept-Language": language})
+    boxes = dict(KIND_BOX.findall(page.get_data(as_text=True)))
+    assert set(words) <= set(boxes) and all(boxes[kind] == said for kind, said in words.items())
+    assert not [kind for kind, label in boxes.items() if label == kind or re.search(r"\b[a-z]+_[a-z_]+\b", label)]
+
+
 @pytest.mark.parametrize("seconds, english, chinese", [(60, "1 minute", "1 分钟"), (600, "10 minutes", "10 分钟"),
                                                        (90, "1.5 minutes", "1.5 分钟")])
 def test_time_limit_reads_in_whole_or_part_minutes(app, seconds, english, chinese):

@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from quiz.forms import EmptyForm
 from quiz.errors import abort_with
 from quiz.extensions import db
+from quiz.kinds import kind_label
 from quiz.models import Quiz, Timeline
 from quiz.security import query_int
 from quiz.services import classes, quizbuilder
@@ -46,7 +47,7 @@ def quiz_form(timeline: Timeline, quiz: Quiz | None = None) -> QuizForm:
     form = QuizForm()
     pool = quizbuilder.pickable(timeline.id, owner_id_of(quiz))
     form.picked.choices = [SelectChoice(q.id, q.prompt[:140]) for q in pool]
-    form.kinds.choices = [SelectChoice(k) for k in sorted({q.kind for q in pool})]
+    form.kinds.choices = [SelectChoice(k, kind_label(k)) for k in sorted({q.kind for q in pool})]
     form.events.choices = [SelectChoice(e.id, f"{e.date_label} {e.headline}"[:120]) for e in timeline.events]
     if quiz is not None and request.method == "GET":
         form.load(quiz)
