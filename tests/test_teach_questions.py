@@ -1,4 +1,6 @@
 """Teachers' questions through the forms: each kind, fill-in play, versions, curation, escaping."""
+from urllib.parse import quote
+
 import pytest
 from sqlalchemy import select
 
@@ -208,3 +210,36 @@ def test_a_teacher_changes_a_shared_question_through_their_own_copy(app, teacher
     assert db.session.get(Question, shared.id).prompt == original
     other = signed_in(app, "teacher", "teacher2")
     assert other.client.get(f"/teach/questions/{copy.id}/edit").status_code == 403
+
+
+def offers(actions, path: str, question: Question) -> set[str]:
+    """The ways to act on the question a page offers: edit link, hide form, bulk tick box, copy form."""
+    page = actions.client.get(path).get_data(as_text=True)
+    base = f"/teach/questions/{question.id}"
+    found = {"edit": f'href="{base}/edit"', "hide": f'action="{base}/hide"',
+             "tick": f'name="ids" value="{question.id}"', "copy": f'action="{base}/copy"'}
+    return {name for name, html in found.items() if html in page}
+
+
+def test_the_bank_and_preview_offer_only_what_the_reader_may_do(app, teacher):
+    shared = db.session.scalar(select(Question).where(Question.origin == "generated").order_by(Question.id))
+    bank, preview = "/teach/questions?origin=generated", f"/teach/questions/{shared.id}/preview"
+    # Nobody imported the bundled timeline: a teacher copies its questions and changes the copy.
+    assert offers(teacher, bank, shared) == offers(teacher, preview, shared) == {"copy"}
+    assert "bulk-form" not in teacher.client.get(bank).get_data(as_text=True)
+    page = teacher.client.get(preview).get_data(as_text=True)
+    assert "复制后编辑" in page and "编辑</a>" not in page and "归档" not in page
+    admin = signed_in(app, "admin", "boss")
+    assert offers(admin, bank, shared) == {"edit", "hide", "tick", "copy"}
+    assert offers(admin, preview, shared) == {"edit", "hide", "copy"}
+    # The teacher's own questions and the generated ones of a timeline they imported are theirs to change.
+    text = generator.bundled_timeline_path().read_text(encoding="utf-8")
+    imported = timelines.import_timeline("mine", "我的时间线", text[:1500])
+    imported.owner_id = user("teacher1").id
+    db.session.commit()
+    theirs = db.session.scalar(select(Question).where(Question.timeline_id == imported.id).order_by(Question.id))
+    mine = custom_question(user("teacher1"))
+    for question, bank in ((theirs, "/teach/questions?origin=generated&text=" + quote(theirs.prompt[:50])),
+                           (mine, "/teach/questions?origin=custom")):
+        assert offers(teacher, bank, question) == {"edit", "hide", "tick", "copy"}
+        assert offers(teacher, f"/teach/questions/{question.id}/preview", question) == {"edit", "hide", "copy"}

@@ -59,6 +59,12 @@ def question_or_404(question_id: int, change: bool = True) -> Question:
     return question
 
 
+@bp.context_processor
+def question_rights() -> dict:
+    """Teaching pages offer Edit and Hide only where the teacher may use them (authoring.may_change)."""
+    return {"may_change": lambda question: authoring.may_change(question, current_user)}
+
+
 @bp.route("/questions")
 def questions():
     """Browse the question bank by event, kind, origin and visibility."""
