@@ -27,6 +27,14 @@ def signed_in(app, role: str | None, username: str | None = None) -> Actions:
     return actions
 
 
+def teacher_signup(actions: Actions, code: str, username: str = "laoshi", password: str = PASSWORD,
+                   confirm: str | None = None):
+    """Fill in the teacher sign-up form (the confirmation repeats the password unless given)."""
+    return actions.post("/auth/teacher-signup", {"invite_code": code, "username": username, "nickname": username,
+                                                 "password": password, "confirm": confirm or password},
+                        token_from="/auth/teacher-signup")
+
+
 def user(username: str) -> User:
     """A user by login name, fresh from the database."""
     db.session.expire_all()

@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 from helpers import Actions, csrf_from
 from quiz.extensions import db, limiter
 from quiz.models import User
+from quiz.services import invites
 from security_support import extra_app
+from teach_helpers import teacher_signup
 
 PASSWORD = "correct horse battery"
 ATTACKER, OWNER = "203.0.113.66", "198.51.100.7"
@@ -112,6 +114,33 @@ def test_sign_ups_are_throttled_per_address_with_a_message_in_english_too(app):
         assert "Too many new players from your network" in refused.get_data(as_text=True)
         assert school.signup("x", "short").status_code == 429   # refused before the form is read
     assert db.session.scalar(select(func.count()).select_from(User)) == 3
+
+
+def test_a_teachers_sign_up_mistakes_are_not_failed_sign_ins(app):
+    with throttled(app) as (other, _):
+        code = invites.create_invite(invites.create_admin("boss", PASSWORD), 5, 7).code
+        school = from_address(other, OWNER)
+        mistakes = [teacher_signup(school, "NOSUCHCODE"), teacher_signup(school, code, password="short"),
+                    teacher_signup(school, code, confirm="another long passphrase"),
+                    teacher_signup(school, code[:-1]), teacher_signup(school, ""),
+                    teacher_signup(school, code, password="short", confirm="shorter")]
+        assert [r.status_code for r in mistakes] == [400] * 6
+        assert teacher_signup(school, code).status_code == 302
+        school.logout()
+        assert wrong_tries(school, "laoshi", 5) == [400] * 5   # the sign-in budget is whole
+
+
+def test_teacher_sign_ups_are_throttled_like_student_sign_ups(app):
+    with throttled(app, SIGNUP_RATE_LIMIT="2 per 10 minutes") as (other, _):
+        code = invites.create_invite(invites.create_admin("boss", PASSWORD), 5, 7).code
+        school = from_address(other, OWNER)
+        for i in range(2):
+            assert teacher_signup(school, code, f"laoshi{i}").status_code == 302
+            school.logout()
+        refused = teacher_signup(school, code, "laoshi9")
+        assert refused.status_code == 429 and "同一网络" in refused.get_data(as_text=True)
+        assert teacher_signup(from_address(other, ATTACKER), code, "laoshi9").status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(User).where(User.role == "teacher")) == 3
 
 
 def test_with_redis_unreachable_sign_in_works_on_the_in_memory_fallback_and_the_log_says_so(app, caplog):

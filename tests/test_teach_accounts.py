@@ -6,14 +6,7 @@ from sqlalchemy import select
 from helpers import Actions
 from quiz.extensions import db
 from quiz.models import Invite, User, now_utc
-from teach_helpers import PASSWORD, user
-
-
-def teacher_signup(actions: Actions, code: str, username: str):
-    """Fill in the teacher sign-up form."""
-    return actions.post("/auth/teacher-signup", {"invite_code": code, "username": username, "nickname": username,
-                                                 "password": PASSWORD, "confirm": PASSWORD},
-                        token_from="/auth/teacher-signup")
+from teach_helpers import PASSWORD, teacher_signup, user
 
 
 def test_create_admin_command_makes_an_admin_who_can_sign_in(app, client, actions):

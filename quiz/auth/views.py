@@ -50,7 +50,7 @@ def signup():
 
 
 @bp.route("/teacher-signup", methods=["GET", "POST"])
-@throttle.login_failures
+@throttle.creations("SIGNUP_RATE_LIMIT")
 def teacher_signup():
     """Create a teacher account with an invite code."""
     form = TeacherSignupForm()
