@@ -103,3 +103,16 @@ def test_gradebook_columns_keep_the_quiz_order_when_attempts_shuffle_it(app):
     response = teacher.client.get(f"/teach/quizzes/{quiz.id}/gradebook.csv")
     header = next(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     assert header[4:] == [f"Q{n} {p}" for n, p in enumerate(prompts, start=1)], shown
+
+
+def test_counts_of_one_read_in_the_singular_in_english(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    question = custom_question(owner)
+    quiz = teacher_quiz(owner, [question.id])
+    play(app, "student0", quiz.slug, right=False)
+    english = {"Accept-Language": "en"}
+    results_page = teacher.client.get(f"/teach/quizzes/{quiz.id}/results", headers=english).get_data(as_text=True)
+    assert re.search(r": chosen 1 time\b", results_page) and "chosen 1 times" not in results_page
+    preview = teacher.client.get(f"/teach/questions/{question.id}/preview", headers=english).get_data(as_text=True)
+    assert "answered 1 time" in preview and "answered 1 times" not in preview
