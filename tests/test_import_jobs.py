@@ -101,6 +101,25 @@ def test_a_job_that_fails_midway_stores_nothing_and_says_why(app, teacher, monke
     assert "The import stopped on an unexpected error (RuntimeError). Nothing was saved" in html
 
 
+@pytest.mark.parametrize("kind, text, running, done", [
+    ("timeline", TIMELINE, "正在导入时间线“任务”", "时间线“任务”已导入"),
+    ("questions", CSV, "正在从 CSV 导入题目", "已从 CSV 导入题目"),
+])
+def test_the_heading_says_importing_only_while_the_job_runs(app, teacher, kind, text, running, done):
+    job = queued(kind, text)
+    heading = lambda: teacher.client.get(f"/teach/imports/{job.id}").get_data(as_text=True).split("<h1>")[1]  # noqa: E731
+    assert heading().startswith(running)
+    import_runs.run(job.id)
+    assert fresh(job.id).state == "done" and heading().startswith(done)
+
+
+def test_a_failed_job_is_headed_as_failed(app, teacher):
+    job = queued(slug="alipay")  # the bundled timeline's short name: the job fails
+    import_runs.run(job.id)
+    html = teacher.client.get(f"/teach/imports/{job.id}", headers=ENGLISH).get_data(as_text=True)
+    assert "<h1>Import of the timeline “任务” failed</h1>" in html
+
+
 def test_a_short_name_taken_while_the_job_waited_fails_the_job_with_that_reason(app, teacher):
     job = queued(slug="alipay")
     import_runs.run(job.id)
