@@ -86,6 +86,8 @@ def test_english_timeline_imports_and_plays_in_english(browser, server, tmp_path
     upload(teacher, CORPUS / "en_communication.md", "communication")
     expect(teacher.get_by_text("Language of its questions: English")).to_be_visible()
     expect(teacher.get_by_text(re.compile("A Short History of Communication"))).to_be_visible()
+    title, preface = teacher.locator(".timeline-description").inner_text().split("\n", 1)  # not run together
+    assert title == "A Short History of Communication" and preface.strip()
     expect(teacher.get_by_role("row", name=re.compile("October 29, 1969"))).to_be_visible()
     expect(teacher.get_by_role("row", name=re.compile("44 BC"))).to_be_visible()
     assert violations(teacher) == []
