@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from helpers import answer_form, item_at
+from helpers import answer_form, fixed_quiz, item_at
 from leaderboard_support import quiz_settings
 from quiz.extensions import db
 from quiz.models import Question, Timeline, User, now_utc, question_events
@@ -128,3 +128,19 @@ def test_an_ancient_timeline_names_its_eras_and_years_in_its_own_language(client
     html = client.get("/timeline/communication").get_data(as_text=True)
     assert "221 BC – " in html and "A Short History of Communication" in html
     assert "-220" not in html
+
+
+def test_a_question_of_several_events_lists_each_source_on_its_own_line(client, actions):
+    """Headlines end in their own 。: joined with ； they read 「…建立秦朝。；公元前202年…」."""
+    quiz = fixed_quiz("sources", ["which_first"])
+    quiz.reveal = "after_each"
+    db.session.commit()
+    actions.guest("读者")
+    attempt_id = actions.start("sources")
+    item = item_at(attempt_id, 0)
+    actions.post(f"/attempt/{attempt_id}/answer", answer_form(item))
+    html = client.get(f"/attempt/{attempt_id}/feedback/0").get_data(as_text=True)
+    events = db.session.get(Question, item.question_id).events
+    listed = re.findall(r'<li><a class="source-event" href="/timeline/alipay#event-(\d+)"', html)
+    assert len(events) >= 2 and listed == [str(e.position) for e in events]
+    assert "。；" not in html
