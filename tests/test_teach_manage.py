@@ -55,13 +55,16 @@ def test_duplicate_copies_questions_and_settings_unpublished(app):
     teacher = signed_in(app, "teacher", "laoshi")
     owner = user("laoshi")
     ids = [custom_question(owner).id, custom_question(owner, "第二题").id]
-    quiz = teacher_quiz(owner, ids, title="原版", time_limit=300)
+    quiz = teacher_quiz(owner, ids, title="原版", time_limit=300, attempts_allowed=2, ranked_attempt="best",
+                        reveal="after_each", board_signed_in_only=False)
     response = teacher.post(f"/teach/quizzes/{quiz.id}/duplicate", token_from=f"/teach/quizzes/{quiz.id}")
     copy_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
     db.session.expire_all()
     copy = db.session.get(Quiz, copy_id)
     assert copy.id != quiz.id and copy.slug != quiz.slug and copy.title == "原版（副本）"
     assert [i.question_id for i in copy.items] == ids and copy.time_limit == 300
+    settings = ("attempts_allowed", "ranked_attempt", "reveal", "board_signed_in_only")
+    assert [getattr(copy, name) for name in settings] == [2, "best", "after_each", False]
     assert not copy.published and copy.owner_id == owner.id
     other = signed_in(app, "teacher", "other")
     assert other.post(f"/teach/quizzes/{quiz.id}/duplicate", token_from="/teach/").status_code == 403
@@ -126,3 +129,4 @@ def test_revoked_invite_makes_no_more_teachers(app):
     assert admin.post(f"/admin/invites/{theirs.id}/revoke", token_from="/admin/invites").status_code == 404
     db.session.expire_all()
     assert db.session.get(Invite, theirs.id).usable(theirs.created_at)
+

@@ -69,7 +69,9 @@ def duplicate_quiz(quiz: Quiz, title: str) -> Quiz:
     an admin makes it: a quiz uses its owner's questions, so an admin's own copy would lose the teacher's."""
     spec = QuizSpec(title=title[:200], description=quiz.description, timeline_id=quiz.timeline_id,
                     picked=[item.question_id for item in quiz.items], rule=dict(quiz.rule or {}),
-                    shuffle=quiz.shuffle, time_limit=quiz.time_limit, published=False)
+                    shuffle=quiz.shuffle, time_limit=quiz.time_limit, published=False,
+                    attempts_allowed=quiz.attempts_allowed, ranked_attempt=quiz.ranked_attempt, reveal=quiz.reveal,
+                    reveal_at=quiz.reveal_at, board_signed_in_only=quiz.board_signed_in_only)
     return save_quiz(None, spec, db.session.get_one(User, quiz.owner_id))
 
 
