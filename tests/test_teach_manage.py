@@ -130,3 +130,12 @@ def test_revoked_invite_makes_no_more_teachers(app):
     db.session.expire_all()
     assert db.session.get(Invite, theirs.id).usable(theirs.created_at)
 
+
+def test_the_teachers_quiz_page_shows_the_rules_students_read_before_start(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    quiz = teacher_quiz(owner, [custom_question(owner).id], attempts_allowed=2, reveal="after_each",
+                        ranked_attempt="best", time_limit=600)
+    page = teacher.client.get(f"/teach/quizzes/{quiz.id}").get_data(as_text=True)
+    for rule in ("允许 2 次", "每题答完后", "每次作答都参与排名，取最好的一次。", "10 分钟"):
+        assert rule in page, rule

@@ -11,7 +11,7 @@ from quiz.extensions import db
 from quiz.kinds import kind_label
 from quiz.models import Quiz, Timeline
 from quiz.security import query_int
-from quiz.services import classes, quizbuilder
+from quiz.services import classes, fairplay, quizbuilder
 from quiz.teach import bp
 from quiz.teach.quiz_forms import QuizForm
 from quiz.web import render_form, require_owner, require_post_form, row_or_404
@@ -100,7 +100,7 @@ def quiz_page(quiz_id: int):
     questions = [item.question for item in quiz.items]
     return render_template("teach/quiz.html", quiz=quiz, questions=questions, action_form=EmptyForm(),
                            pool=quizbuilder.rule_matches(quiz.timeline_id, quiz.rule or {}, quiz.owner_id)
-                           if not questions else 0)
+                           if not questions else 0, rules=fairplay.settings(quiz, None, None))
 
 
 @bp.route("/quizzes/<int:quiz_id>/<any(publish, unpublish):action>", methods=["POST"])
