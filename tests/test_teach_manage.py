@@ -1,11 +1,14 @@
 """Tidying up: remove a student, delete (softly), duplicate and (as an admin) edit a quiz, revoke an invite code."""
+from pathlib import Path
+
 from sqlalchemy import func, select
 
 from helpers import Actions
 from leaderboard_support import finish, player
 from quiz.extensions import db
 from quiz.models import Assignment, Attempt, ClassMember, Invite, Quiz
-from quiz.services import classes, invites, quizbuilder
+from quiz.services import classes, invites, quizbuilder, timeline_import
+from quiz.services.selection import candidate_questions
 from teach_helpers import PASSWORD, class_with, custom_question, form_as_sent, signed_in, teacher_quiz, user
 
 
@@ -139,3 +142,21 @@ def test_the_teachers_quiz_page_shows_the_rules_students_read_before_start(app):
     page = teacher.client.get(f"/teach/quizzes/{quiz.id}").get_data(as_text=True)
     for rule in ("允许 2 次", "每题答完后", "每次作答都参与排名，取最好的一次。", "10 分钟"):
         assert rule in page, rule
+
+
+def test_a_rule_quiz_takes_bc_years_with_a_minus_sign(app):
+    """Rules count years astronomically (221 BC is -220); teachers type -221, and see it again when editing."""
+    text = (Path(__file__).resolve().parent / "generator" / "corpus" / "zh_hans_history.md").read_text(encoding="utf-8")
+    history = timeline_import.store("history", "中国历史", text)
+    teacher = signed_in(app, "teacher", "laoshi")
+    new = f"/teach/quizzes/new?timeline={history.id}"
+    form = {"title": "秦汉之际", "count": "10", "published": "y", "year_from": "-221", "year_to": "-202"}
+    refused = teacher.post(new, {**form, "year_to": "0"}, token_from=new)
+    assert refused.status_code == 400 and "没有公元0年" in refused.get_data(as_text=True)
+    assert teacher.post(new, form, token_from=new).status_code == 302
+    quiz = db.session.scalar(select(Quiz).where(Quiz.title == "秦汉之际"))
+    assert (quiz.rule["year_from"], quiz.rule["year_to"]) == (-220, -201)
+    asked = {e.date_label for q in candidate_questions(quiz) for e in q.events}
+    assert asked == {"公元前221年", "公元前202年"}  # 秦 and 西汉, nothing before or after
+    page = teacher.client.get(f"/teach/quizzes/{quiz.id}/edit").get_data(as_text=True)
+    assert 'value="-221"' in page and 'value="-202"' in page

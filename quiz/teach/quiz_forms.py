@@ -17,6 +17,16 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+def astronomical(year: int | None) -> int | None:
+    """A year as typed (221 BC is -221) as rules and events count it (1 BC is 0, 221 BC is -220)."""
+    return year + 1 if year is not None and year < 0 else year
+
+
+def historical(year: int | None) -> int | None:
+    """A rule's astronomical year as the form shows it: the inverse of `astronomical`."""
+    return year - 1 if year is not None and year < 1 else year
+
+
 class QuizForm(Form):
     """A quiz from picked questions or, when none is picked, from a rule."""
 
@@ -26,8 +36,11 @@ class QuizForm(Form):
     picked = CheckboxesField(_l("Pick questions"), coerce=int, validators=[Optional()])
     kinds = CheckboxesField(_l("Kinds of question"), validators=[Optional()])
     events = CheckboxesField(_l("Only these events"), coerce=int, validators=[Optional()])
-    year_from = IntegerField(_l("From year"), validators=[Optional(), NumberRange(min=1, max=9999)])
-    year_to = IntegerField(_l("To year"), validators=[Optional(), NumberRange(min=1, max=9999)])
+    # Years as historians write them, BC with a minus sign (-221 is 221 BC); rules store astronomical years.
+    year_from = IntegerField(_l("From year (BC with a minus sign: -221)"),
+                             validators=[Optional(), NumberRange(min=-9999, max=9999)])
+    year_to = IntegerField(_l("To year (BC with a minus sign: -221)"),
+                           validators=[Optional(), NumberRange(min=-9999, max=9999)])
     count = IntegerField(_l("Number of questions"), default=10, validators=[Optional(), NumberRange(min=1, max=200)])
     time_limit = IntegerField(_l("Time limit in minutes (empty: none)"),
                               validators=[Optional(), NumberRange(min=1, max=240)])
@@ -52,11 +65,19 @@ class QuizForm(Form):
             self.reveal_at.errors = [*self.reveal_at.errors, _l("Give the date and time from which answers are shown.")]
             raise ValidationError(_l("Give the date and time from which answers are shown."))
 
+    def validate_year_from(self, field) -> None:
+        """There is no year 0 between 1 BC and AD 1."""
+        if field.data == 0:
+            raise ValidationError(_l("There is no year 0: 1 BC (-1) is followed by AD 1."))
+
+    validate_year_to = validate_year_from
+
     def rule(self) -> dict:
-        """The rule part of the form, without empty entries."""
-        rule = {"kinds": self.kinds.data or None, "events": self.events.data or None,
-                "year_from": self.year_from.data, "year_to": self.year_to.data, "count": self.count.data}
-        return {key: value for key, value in rule.items() if value}
+        """The rule part of the form, without empty entries; years as the rule stores them (astronomical)."""
+        rule = {"kinds": self.kinds.data or None, "events": self.events.data or None, "count": self.count.data}
+        years = {"year_from": astronomical(self.year_from.data), "year_to": astronomical(self.year_to.data)}
+        return {**{key: value for key, value in rule.items() if value},
+                **{key: value for key, value in years.items() if value is not None}}
 
     def to_spec(self, timeline_id: int) -> QuizSpec:
         """The validated quiz, ready for the builder service."""
@@ -74,7 +95,7 @@ class QuizForm(Form):
         self.title.data, self.description.data = quiz.title, quiz.description
         self.picked.data = [item.question_id for item in quiz.items]
         self.kinds.data, self.events.data = rule.get("kinds") or [], rule.get("events") or []
-        self.year_from.data, self.year_to.data = rule.get("year_from"), rule.get("year_to")
+        self.year_from.data, self.year_to.data = historical(rule.get("year_from")), historical(rule.get("year_to"))
         self.count.data = rule.get("count")
         self.time_limit.data = quiz.time_limit // 60 if quiz.time_limit else None
         self.shuffle.data, self.published.data = quiz.shuffle, quiz.published
