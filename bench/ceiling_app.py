@@ -5,9 +5,9 @@ views, extensions or ORM), Flask's signed cookie session and Flask-WTF's CSRF ch
 statement the app's answer must run: the user row (sign-out invalidation), the attempt and the
 question at the position, the answer insert (UNIQUE(attempt, question)), the guarded score update,
 the progress upsert, the FSRS card review and, on the last question, the finish with standings and
-totals updated by deltas (each upsert one executemany, as the app sends it). It connects to SQLite
-as the app does (quiz.database's pragmas, quiz.sqlite_turns' write queue). GET /setup/<user_id> signs
-the user in and returns a CSRF token.
+(for an attempt marked `overall`, as the app's rule says) totals updated by deltas (each upsert one
+executemany, as the app sends it). It connects to SQLite as the app does (quiz.database's pragmas,
+quiz.sqlite_turns' write queue). GET /setup/<user_id> signs the user in and returns a CSRF token.
 """
 import os
 from datetime import datetime, timedelta, timezone
@@ -62,7 +62,7 @@ REVIEWED = update(cards).where(cards.c.id == bp("card_id")).values(
 FINISH = (update(attempts).where(attempts.c.id == bp("attempt_id"), attempts.c.answered >= attempts.c.total,
                                  attempts.c.finished_at.is_(None)).values(finished_at=bp("now"))
           .returning(attempts.c.user_id, attempts.c.quiz_id, attempts.c.score, attempts.c.total, attempts.c.started_at,
-                     attempts.c.ranked))
+                     attempts.c.ranked, attempts.c.overall))
 PLAYER = (select(users.c.hidden_from_boards, users.c.role == "guest").where(users.c.id == bp("user_id"))
           .with_for_update(key_share=True))
 OLD = select(standings).where(standings.c.user_id == bp("user_id"), standings.c.quiz_id == bp("quiz_id"),
@@ -152,7 +152,7 @@ def finish(conn, attempt_id: int, now: datetime) -> None:
     done = conn.execute(FINISH, {"attempt_id": attempt_id, "now": now}).one_or_none()
     if done is None or not done.ranked:  # only ranked attempts count on boards
         return
-    user_id, quiz_id, score, total, started, _ranked = done
+    user_id, quiz_id, score, total, started, _ranked, overall = done
     hidden, guest = conn.execute(PLAYER, {"user_id": user_id}).one()
     seconds = int((now - started).total_seconds())
     periods = [f"w{now.isocalendar()[0]}-{now.isocalendar()[1]:02d}", f"m{now:%Y-%m}", "all"]
@@ -171,4 +171,5 @@ def finish(conn, attempt_id: int, now: datetime) -> None:
                     "d_seconds": seconds - (before.seconds if before else 0)})
     if put:  # each as one executemany (pipelined on PostgreSQL), as the app sends them
         conn.execute(PUT, put)
-        conn.execute(ADD, add)
+        if overall:  # totals add up only attempts marked at their start (a quiz ranking the first attempt)
+            conn.execute(ADD, add)

@@ -175,7 +175,8 @@ def create_attempts(database_url: str, count: int, length: int = ATTEMPT_LENGTH,
         first = (db.session.scalar(select(func.max(Attempt.id))) or 0) + 1
         ids = range(first, first + count)
         db.session.execute(insert(Attempt), [{"id": i, "user_id": user_ids[(i - first) % len(user_ids)],
-                                              "quiz_id": quiz.id, "total": length, "number": i, "ranked": True}
+                                              "quiz_id": quiz.id, "total": length, "number": i, "ranked": True,
+                                              "overall": True}
                                              for i in ids])
         db.session.execute(insert(AttemptItem), [
             {"attempt_id": i, "position": n, "question_id": q.id, "kind": q.kind, "prompt": q.prompt,

@@ -33,9 +33,10 @@ def finish(user: User, score: float, seconds: int, slug: str = "alipay-quick", t
     finished = at or now_utc() - ago
     quiz = db.session.get(Quiz, quiz_id(slug))
     number = fairplay.next_number(user.id, quiz.id)
+    ranked = fairplay.will_be_ranked(quiz, user.id, number)
     attempt = Attempt(user_id=user.id, quiz_id=quiz.id, started_at=finished - timedelta(seconds=seconds),
                       finished_at=finished, score=score, total=total, answered=total, number=number,
-                      ranked=fairplay.will_be_ranked(quiz, user.id, number))
+                      ranked=ranked, overall=fairplay.counts_overall(quiz, ranked))
     db.session.add(attempt)
     db.session.flush()
     standings.record_finish(attempt.id)

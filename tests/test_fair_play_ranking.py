@@ -1,15 +1,16 @@
 """Fair play: keys stay hidden until the reveal, only the first attempt is ranked, guests stay off public
-boards, attempts allowed are enforced, and the quiz page says all of it before Start."""
+boards, attempts allowed are enforced, replays never raise the overall board, a quiz's owner is never
+ranked on it, and the quiz page says all of it before Start."""
 import io
 from datetime import date, timedelta
 
 from markupsafe import escape
 from sqlalchemy import func, select
 
-from helpers import answer_form, attempt, item_at
-from leaderboard_support import quiz_settings, ranks
+from helpers import Actions, answer_form, attempt, item_at
+from leaderboard_support import lines, quiz_settings, ranks
 from quiz.extensions import db
-from quiz.models import Attempt, Question, Quiz, Standing, now_utc
+from quiz.models import Attempt, BoardTotal, Question, Quiz, Standing, now_utc
 from quiz.services import practice
 from teach_helpers import custom_question, signed_in, teacher_quiz, user
 
@@ -187,3 +188,77 @@ def test_teachers_cannot_change_the_public_sites_questions_nor_read_each_others(
     assert "另一位老师的私有题" not in teacher.client.get("/teach/questions?origin=custom").get_data(as_text=True)
     assert teacher.client.get(f"/teach/questions/{private.id}/preview").status_code == 403
     assert "另一位老师的私有题" in other.client.get("/teach/questions?origin=custom").get_data(as_text=True)
+
+
+def best_attempt_quiz(app, **extra) -> tuple[Quiz, Actions]:
+    """A teacher's published quiz of three questions that ranks the best attempt and shows each key at once,
+    and its owner, signed in."""
+    teacher = signed_in(app, "teacher", "teacher1")
+    owner = user("teacher1")
+    questions = [custom_question(owner, prompt=f"第{n}题：支付宝哪一年成立？").id for n in range(3)]
+    return teacher_quiz(owner, questions, **{"ranked_attempt": "best", "reveal": "after_each", **extra}), teacher
+
+
+def overall_rows(player_id: int) -> list[tuple[str, float]]:
+    """The player's overall totals, every period: (period, points)."""
+    db.session.expire_all()
+    return [tuple(row) for row in db.session.execute(select(BoardTotal.period, BoardTotal.score)
+                                                     .where(BoardTotal.user_id == player_id)
+                                                     .order_by(BoardTotal.period))]
+
+
+def test_replaying_a_best_attempt_quiz_with_known_keys_never_raises_the_overall_board(app):
+    quiz, _teacher = best_attempt_quiz(app)
+    student = signed_in(app, "student", "student1")
+    first, feedback = play_through(student, quiz.slug, right=False)
+    assert all('class="correct-answer"' in page for page in feedback)  # the keys, read off the feedback
+    replay, _pages = play_through(student, quiz.slug, right=True)
+    assert attempt(first).score == 0 and attempt(replay).score == 3 and attempt(replay).ranked
+    # Its own board says so and ranks the full marks...
+    board = app.test_client().get(f"/leaderboard/quiz/{quiz.slug}").get_data(as_text=True)
+    assert lines(board)[0][:3] == ["1", "学生一", "3 / 3"]
+    assert "以最好成绩计的测验只计入它自己的排行榜" in board
+    assert "以最好成绩计的测验只计入它自己的排行榜" in student.client.get(f"/quiz/{quiz.slug}").get_data(as_text=True)
+    # ...but no period of the overall board counts it, and the student is not on it, not even to themselves.
+    assert overall_rows(user("student1").id) == []
+    for period in ("week", "month", "all"):
+        assert ranks(student.client.get(f"/leaderboard/?period={period}").get_data(as_text=True)) == []
+        assert ranks(app.test_client().get(f"/leaderboard/?period={period}").get_data(as_text=True)) == []
+
+
+def test_a_quiz_that_ranks_the_first_attempt_still_adds_up_on_the_overall_board(app):
+    best, _teacher = best_attempt_quiz(app)
+    owner = user("teacher1")
+    first_only = teacher_quiz(owner, [custom_question(owner, prompt="第一次才算").id], title="只算第一次")
+    student = signed_in(app, "student", "student1")
+    play_through(student, best.slug, right=False)
+    play_through(student, best.slug, right=True)
+    play_through(student, first_only.slug, right=True)
+    play_through(student, right=False)  # the bundled quick quiz: 0 of 10 on the first attempt
+    play_through(student, right=True)  # practice
+    periods = dict(overall_rows(user("student1").id))
+    assert set(periods.values()) == {1} and len(periods) == 3  # this week, this month, all time
+    total = db.session.scalar(select(BoardTotal).where(BoardTotal.user_id == user("student1").id,
+                                                       BoardTotal.period == "all"))
+    assert (total.quizzes, total.score, total.total) == (2, 1, 11)
+    public = app.test_client().get("/leaderboard/").get_data(as_text=True)
+    assert lines(public) and lines(public)[0][:3] == ["1", "学生一", "1 / 11"]
+    assert "以最好成绩计的测验只计入它自己的排行榜" in public
+
+
+def test_the_owner_playing_their_own_quiz_is_practice_and_on_no_board(app):
+    quiz, owner = best_attempt_quiz(app, board_signed_in_only=False)
+    page = owner.client.get(f"/quiz/{quiz.slug}").get_data(as_text=True)
+    settings = page.split('id="quiz-settings"')[1].split("</dl>")[0]
+    assert "本次作答为练习" in settings and "这是你出的测验" in settings and "本次作答将计入排名" not in settings
+    attempt_id, _pages = play_through(owner, quiz.slug, right=True)
+    assert attempt(attempt_id).score == 3 and not attempt(attempt_id).ranked and not attempt(attempt_id).overall
+    assert "练习作答：这是你出的测验" in owner.client.get(f"/attempt/{attempt_id}/result").get_data(as_text=True)
+    teacher = user("teacher1").id
+    assert db.session.scalar(select(func.count()).select_from(Standing).where(Standing.user_id == teacher)) == 0
+    assert overall_rows(teacher) == []
+    for path in (f"/leaderboard/quiz/{quiz.slug}", "/leaderboard/"):
+        assert ranks(owner.client.get(path).get_data(as_text=True)) == []
+    # Anyone else's attempt at it is ranked as before.
+    student = signed_in(app, "student", "student1")
+    assert "本次作答将计入排名" in student.client.get(f"/quiz/{quiz.slug}").get_data(as_text=True)

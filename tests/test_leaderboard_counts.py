@@ -31,7 +31,8 @@ steps = st.lists(st.one_of(finishes, finishes, finishes, others), min_size=4, ma
 
 @pytest.fixture
 def best_counts(app):
-    """One quiz ranks every attempt's best, so standings and totals are also improved in place."""
+    """One quiz ranks every attempt's best, so standings are also improved in place (the totals add up the
+    other quiz's first attempts only)."""
     with quiz_settings("alipay-all", ranked_attempt="best"):
         yield
 
@@ -179,3 +180,45 @@ def test_upgrading_counts_the_standings_already_stored(database_url, tmp_path):
                 (0, "score_time", False, 5.0, 60, 1)}
     assert counts == expected | {(1, *row[1:]) for row in expected}
     assert guests == {3}
+
+
+def played_rows(user: int, quiz: int, number: int, score: int) -> list[str]:
+    """A ranked attempt of 10 questions in 60 s and its all-time standing, as stored before migration 0024."""
+    attempt = user * 10 + quiz
+    return [
+        f"INSERT INTO attempts (id, user_id, quiz_id, started_at, finished_at, score, total, answered, number, ranked) "
+        f"VALUES ({attempt}, {user}, {quiz}, '2026-01-0{quiz} 00:00:00', '2026-01-0{quiz} 00:01:00', {score}, 10, 10, "
+        f"{number}, true)",
+        f"INSERT INTO standings (user_id, quiz_id, period, attempt_id, score, total, accuracy, seconds, finished_at, "
+        f"hidden) VALUES ({user}, {quiz}, 'all', {attempt}, {score}, 10, {score / 10}, 60, '2026-01-0{quiz} 00:01:00', "
+        f"false)",
+    ]
+
+
+def test_upgrading_takes_best_attempt_quizzes_off_the_totals_and_owners_off_every_board(database_url, tmp_path):
+    """Quiz 1 is bundled (first attempt), 2 and 3 are the teacher's (2 ranks the best attempt). The student
+    replayed quiz 2 to full marks; the teacher played both their own quiz 3 and quiz 1."""
+    users = ("INSERT INTO users (id, nickname, role, session_token, hidden_from_boards, created_at) VALUES "
+             "(1, 's', 'student', 't1', false, '2026-01-01 00:00:00'), (2, 't', 'teacher', 't2', false, "
+             "'2026-01-01 00:00:00')")
+    quizzes = ("INSERT INTO quizzes (id, slug, title, description, shuffle, published, position, created_at, "
+               "owner_id, ranked_attempt) VALUES (2, 'best', 'B', '', false, true, 0, '2026-01-01 00:00:00', 2, "
+               "'best'), (3, 'mine', 'M', '', false, true, 0, '2026-01-01 00:00:00', 2, 'first')")
+    totals = ("INSERT INTO board_totals (user_id, period, quizzes, score, total, accuracy, seconds, finished_at, "
+              "hidden) VALUES (1, 'all', 2, 14, 20, 0.7, 120, '2026-01-02 00:01:00', false), "
+              "(2, 'all', 2, 15, 20, 0.75, 120, '2026-01-03 00:01:00', false)")
+    rows = [users, OLD_ROWS[3], quizzes, *played_rows(1, 1, 1, 4), *played_rows(1, 2, 2, 10),
+            *played_rows(2, 3, 1, 10), *played_rows(2, 1, 1, 5), totals]
+    with upgraded_from(database_url, tmp_path, "0023_live_attempts_unnumbered", rows) as conn:
+        kept = conn.execute(text("SELECT user_id, quizzes, score, total, accuracy, seconds FROM board_totals "
+                                 "ORDER BY user_id")).all()
+        standing = conn.execute(text("SELECT user_id, quiz_id FROM standings ORDER BY user_id, quiz_id")).all()
+        flags = conn.execute(text("SELECT id, ranked, overall FROM attempts ORDER BY id")).all()
+        overall = set(conn.execute(text("SELECT ranking, value, seconds, n FROM board_counts WHERE quiz_id = 0 "
+                                        "AND ranking <> 'accuracy'")).all())
+        mine = conn.execute(text("SELECT count(*) FROM board_counts WHERE quiz_id = 3")).scalar()
+    assert [tuple(r) for r in kept] == [(1, 1, 4, 10, 0.4, 60), (2, 1, 5, 10, 0.5, 60)]
+    assert [tuple(r) for r in standing] == [(1, 1), (1, 2), (2, 1)]  # the best-attempt quiz keeps its board
+    assert [tuple(r) for r in flags] == [(11, True, True), (12, True, False), (21, True, True), (23, False, False)]
+    assert overall == {("score", 4, 0, 1), ("score", 5, 0, 1), ("score_time", 4, 60, 1), ("score_time", 5, 60, 1)}
+    assert mine == 0

@@ -30,6 +30,8 @@ class Attempt(db.Model):
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"), index=True)
     number: Mapped[int | None]
     ranked: Mapped[bool] = mapped_column(default=False)
+    # Whether it also adds up on the overall board (services.fairplay.counts_overall), decided with `ranked`.
+    overall: Mapped[bool] = mapped_column(default=False)
     started_at: Mapped[datetime] = mapped_column(default=now_utc)
     finished_at: Mapped[datetime | None]
     score: Mapped[float] = mapped_column(default=0.0)

@@ -1,7 +1,8 @@
 """The fair-play rules of one quiz: how many attempts, which one is ranked, when answers are revealed.
 
 Public quizzes reveal the key at the end of an attempt and rank each player's first attempt only;
-later attempts are practice (they say so and never reach a board). See README "Ranking and revealing".
+later attempts are practice (they say so and never reach a board). Only those first attempts add up on
+the overall board; a quiz's owner is never ranked on it. See README "Ranking and revealing".
 """
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,10 +31,23 @@ def will_be_ranked(quiz: Quiz, user_id: int, number: int) -> bool:
     """Whether the player's `number`-th attempt counts on the quiz's boards.
 
     A quiz that ranks the first attempt ranks one made before its keys were seen: not after a live game of it.
+    Its owner wrote the keys, so their attempts are practice whatever the quiz ranks.
     """
-    if not quiz.published:
+    if not quiz.published or quiz.owner_id == user_id:
         return False
     return quiz.ranked_attempt == "best" or (number == 1 and not played_live(user_id, quiz.id))
+
+
+def counts_overall(quiz: Quiz, ranked: bool) -> bool:
+    """Whether a ranked attempt also adds up on the overall board: only at a quiz that ranks the first attempt.
+
+    A quiz ranking the best attempt lets a player replay with keys already seen (with reveal after each
+    question, shown in the attempt itself) until full marks. That is the rule its own board states, but the
+    overall board compares everyone over every quiz and promises that replaying cannot raise a rank, so
+    such a quiz stays off it. Decided at the start and stored with `ranked`: the finish reads it from the
+    attempt's row, and a rule changed mid-attempt cannot add part of a best attempt to a total.
+    """
+    return ranked and quiz.ranked_attempt == "first"
 
 
 def may_start(quiz: Quiz, number: int) -> bool:
@@ -64,6 +78,7 @@ class Settings:
     ranked_attempt: str
     next_ranked: bool | None  # None: not signed in
     signed_in_only: bool
+    own: bool = False  # the player wrote the quiz: their attempts are practice
 
 
 def settings(quiz: Quiz, user_id: int | None, resuming: Attempt | None) -> Settings:
@@ -78,4 +93,5 @@ def settings(quiz: Quiz, user_id: int | None, resuming: Attempt | None) -> Setti
     elif user_id is not None and number is not None:
         ranked = will_be_ranked(quiz, user_id, number)
     return Settings(planned_count(quiz), quiz.time_limit, quiz.attempts_allowed, left, quiz.reveal,
-                    quiz.reveal_at, quiz.ranked_attempt, ranked, quiz.board_signed_in_only)
+                    quiz.reveal_at, quiz.ranked_attempt, ranked, quiz.board_signed_in_only,
+                    user_id is not None and quiz.owner_id == user_id)

@@ -97,8 +97,9 @@ def new_attempt(user: User, quiz: Quiz, questions: list[Question],
     if not fairplay.may_start(quiz, number):
         raise NoAttemptsLeft(quiz.slug)
     rng = rng or random.Random()
+    ranked = fairplay.will_be_ranked(quiz, user.id, number)
     attempt = Attempt(user_id=user.id, quiz_id=quiz.id, total=len(questions), daily_on=daily_on, number=number,
-                      ranked=fairplay.will_be_ranked(quiz, user.id, number))
+                      ranked=ranked, overall=fairplay.counts_overall(quiz, ranked))
     attempt.items = [shuffle_options(freeze(q, i), rng) for i, q in enumerate(questions)]
     db.session.add(attempt)
     try:

@@ -67,7 +67,10 @@ def seed_leaderboard(players: int, answers: int, per_attempt: int = 10, seed: in
     Boards never read answers: `with_answers=False` leaves them (and the frozen questions) out.
     """
     rng, now = random.Random(seed), now_utc()
-    quiz_ids = list(db.session.scalars(select(Quiz.id).where(Quiz.published.is_(True)).order_by(Quiz.id)))
+    # Quizzes that rank the first attempt, as the bundled ones do: each seeded first attempt is then ranked
+    # and adds up on the overall board, as a played one would (services.fairplay.counts_overall).
+    quiz_ids = list(db.session.scalars(select(Quiz.id).where(Quiz.published.is_(True), Quiz.ranked_attempt == "first")
+                                       .order_by(Quiz.id)))
     question_ids = list(db.session.scalars(select(Question.id).order_by(Question.id).limit(per_attempt)))
     if not quiz_ids or len(question_ids) < per_attempt or players < 1:
         raise ValueError("seeding needs at least one player, a published quiz and enough questions")
@@ -105,7 +108,7 @@ def synthetic_attempt(rng: random.Random, now: datetime, user_id: int, quiz_id: 
     score = sum(rng.random() < 0.65 for _ in range(total))
     return {"user_id": user_id, "quiz_id": quiz_id, "started_at": finished - timedelta(seconds=rng.randint(20, 900)),
             "finished_at": finished, "score": float(score), "total": total, "answered": total,
-            "number": number, "ranked": number == 1}
+            "number": number, "ranked": number == 1, "overall": number == 1}
 
 
 def item_rows(attempts: list[dict], question_ids: list[int], first_id: int) -> Iterator[dict]:

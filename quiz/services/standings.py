@@ -1,8 +1,9 @@
 """Leaderboard write path: fold each finished attempt into standings, in the finishing transaction.
 
-Standings keep each player's best attempt per quiz and period; totals are the sums of those bests,
-kept by deltas: a finish that improves a standing adds the difference to the total, so no finish
-ever re-reads the player's other standings.
+Standings keep each player's best attempt per quiz and period; totals are the sums of those bests over
+the quizzes that rank the first attempt (a best-attempt quiz keeps its own board only: services.fairplay.
+counts_overall), kept by deltas: a finish that improves a standing adds the difference to the total, so
+no finish ever re-reads the player's other standings.
 """
 from datetime import datetime
 from typing import Any
@@ -21,7 +22,7 @@ _attempts, _standings, _totals = Attempt.__table__, Standing.__table__, BoardTot
 
 # What folding a finish needs, as the finishing UPDATE ... RETURNING gives it (no second read).
 FINISHED = (_attempts.c.id, _attempts.c.user_id, _attempts.c.quiz_id, _attempts.c.score, _attempts.c.total,
-            _attempts.c.started_at, _attempts.c.finished_at, _attempts.c.ranked,
+            _attempts.c.started_at, _attempts.c.finished_at, _attempts.c.ranked, _attempts.c.overall,
             select(Quiz.__table__.c.published).where(Quiz.__table__.c.id == _attempts.c.quiz_id)
             .scalar_subquery().label("published"))
 FINISHED_ROW = select(*FINISHED).where(_attempts.c.id == bindparam("attempt_id"),
@@ -58,6 +59,8 @@ def fold_finish(row: AnyRow) -> None:
     Only ranked attempts count (services.fairplay): by default a player's first attempt at a
     published quiz; later ones are practice. Practice sessions and daily challenges (unpublished
     quizzes built per player or per day) are not quizzes people chose to compete on: never ranked.
+    The totals take only attempts marked `overall` at their start (a quiz that ranks the first attempt):
+    a best attempt, replayed with known keys, improves its quiz's standing but never the overall board.
     """
     if not (row.ranked and row.published):
         return
@@ -73,7 +76,9 @@ def fold_finish(row: AnyRow) -> None:
     if not better:
         return
     upsert(Standing, ("user_id", "quiz_id", "period"), [{**values, "period": p} for p in better])
-    upsert(BoardTotal, ("user_id", "period"), [delta(values, p, before.get(p)) for p in better], changes=add_delta)
+    if row.overall:
+        upsert(BoardTotal, ("user_id", "period"), [delta(values, p, before.get(p)) for p in better],
+               changes=add_delta)
 
 
 def lock_player(user_id: int) -> tuple[bool, bool]:
