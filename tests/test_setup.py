@@ -1,4 +1,5 @@
 """Start-up: configuration checks, idempotent setup, migrations that keep every answer."""
+import json
 import uuid
 from datetime import date
 from contextlib import contextmanager
@@ -173,6 +174,23 @@ def test_upgrading_takes_the_numbers_off_live_games_attempts_and_numbers_the_oth
     with upgraded_from(database_url, tmp_path, "0022_board_counts_skip_empty", rows) as conn:
         numbers = conn.execute(text("SELECT id, number, ranked FROM attempts ORDER BY id")).all()
     assert [tuple(row) for row in numbers] == [(1, None, False), (2, 1, False), (3, 1, True)]
+
+
+def test_upgrading_lets_stored_era_quizzes_ask_about_the_events_that_start_in_their_era(database_url, tmp_path):
+    """An era quiz stored before 0025 (its rule without "by_start"); a teacher's quiz of the same rule keeps it."""
+    rows = OLD_ROWS[:4] + [
+        "UPDATE quizzes SET rule = '{\"per_event\": 1, \"year_from\": 1990, \"year_to\": 2001}' WHERE id = 1",
+        "INSERT INTO users (id, nickname, role, session_token, hidden_from_boards, created_at) "
+        "VALUES (2, '老师', 'teacher', 'tok2', false, '2026-01-01 00:00:00')",
+        "INSERT INTO quizzes (id, slug, title, description, shuffle, published, position, created_at, owner_id, rule) "
+        "VALUES (2, 't-1', 'Mine', '', false, true, 0, '2026-01-01 00:00:00', 2, "
+        "'{\"per_event\": 1, \"year_from\": 1990, \"year_to\": 2001}')",
+    ]
+    with upgraded_from(database_url, tmp_path, "0024_overall_first_attempts", rows) as conn:
+        rules = [json.loads(rule) if isinstance(rule, str) else rule
+                 for rule in conn.execute(text("SELECT rule FROM quizzes ORDER BY id")).scalars()]
+    assert rules == [{"per_event": 1, "year_from": 1990, "year_to": 2001, "by_start": True},
+                     {"per_event": 1, "year_from": 1990, "year_to": 2001}]
 
 
 @pytest.mark.parametrize("options, expected", [
