@@ -7,6 +7,7 @@ from quiz.services.catalog import era_span
 from quiz.services.practice import DAILY_PREFIX, PRACTICE_SLUG
 
 from quiz import kinds
+from quiz.site_time import site_time
 from quiz.i18n import gettext as _
 
 
@@ -79,3 +80,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(language_name)
     app.add_template_filter(origin_label)
     app.add_template_filter(era_label)
+    app.add_template_filter(site_time)

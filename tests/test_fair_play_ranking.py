@@ -162,12 +162,13 @@ def test_teachers_set_attempts_ranking_and_reveal_in_the_quiz_form(app):
     refused = teacher.post("/teach/quizzes/new?timeline=1", form, token_from="/teach/quizzes/new?timeline=1")
     assert refused.status_code == 400 and "请填写开始公布答案的日期和时间" in refused.get_data(as_text=True)
     assert db.session.scalar(select(Quiz).where(Quiz.title == "期中小测")) is None
+    # typed in Shanghai time (UTC+8), stored in UTC
     saved = teacher.post("/teach/quizzes/new?timeline=1", {**form, "reveal_at": "2027-01-10T09:30"},
                          token_from="/teach/quizzes/new?timeline=1")
     assert saved.status_code == 302
     quiz = db.session.scalar(select(Quiz).where(Quiz.title == "期中小测"))
     assert (quiz.attempts_allowed, quiz.ranked_attempt, quiz.reveal, quiz.reveal_at.isoformat(),
-            quiz.board_signed_in_only) == (2, "best", "after_date", "2027-01-10T09:30:00", False)
+            quiz.board_signed_in_only) == (2, "best", "after_date", "2027-01-10T01:30:00", False)
     page = teacher.client.get(f"/teach/quizzes/{quiz.id}/edit").get_data(as_text=True)
     assert 'value="2027-01-10T09:30"' in page and '<option selected value="after_date">' in page
 

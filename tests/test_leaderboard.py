@@ -76,12 +76,12 @@ def test_each_line_shows_the_players_figures_in_their_columns(client):
     finish(both, 5.83, 65, at=datetime(2026, 3, 2, 9, 5))  # partial credit: shown as on the result page
     finish(both, 5.5, 125, slug="alipay-all", total=36, at=datetime(2026, 3, 4, 18, 30))
     finish(one, 3, 40, at=datetime(2026, 3, 1, 8, 0))
-    quiz_board = lines(client.get(BOARD).get_data(as_text=True))
-    assert quiz_board == [["1", "双", "5.83 / 10", "1 分 05 秒", "2026-03-02 09:05"],
-                          ["2", "单", "3 / 10", "0 分 40 秒", "2026-03-01 08:00"]]
+    quiz_board = lines(client.get(BOARD).get_data(as_text=True))  # finished at, in Shanghai time (UTC+8)
+    assert quiz_board == [["1", "双", "5.83 / 10", "1 分 05 秒", "2026-03-02 17:05"],
+                          ["2", "单", "3 / 10", "0 分 40 秒", "2026-03-01 16:00"]]
     overall = lines(client.get("/leaderboard/?by=accuracy", headers={"Accept-Language": "en"}).get_data(as_text=True))
-    assert overall == [["1", "单", "30%", "1", "2026-03-01 08:00"],
-                       ["2", "双", "25%", "2", "2026-03-04 18:30"]]  # 11.33 of 46 right, over two quizzes
+    assert overall == [["1", "单", "30%", "1", "2026-03-01 16:00"],
+                       ["2", "双", "25%", "2", "2026-03-05 02:30"]]  # 11.33 of 46 right, over two quizzes
 
 
 def test_totals_add_up_only_the_quizzes_that_rank_the_first_attempt(client, best_attempt_counts):

@@ -1,5 +1,5 @@
 """Play pages: pick a quiz, answer one question at a time, see feedback and results."""
-from flask import current_app, redirect, render_template, request, session, url_for
+from flask import redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -19,6 +19,7 @@ from quiz.services import answering, classes, dashboard, fairplay, play, progres
 from quiz.services.mastery import timeline_strip
 from quiz.kinds import AnswerForm, InvalidAnswer, kind_for
 from quiz.web import published_quiz_or_404, require_post_form
+from quiz.site_time import zone_name
 
 
 ATTEMPTS_PER_PAGE = 20
@@ -51,7 +52,7 @@ def index():
         unfinished = play.unfinished_attempts(current_user, quizzes)
         assignments = classes.assignment_progress(current_user, classes.assignments_for(current_user))
     return render_template("play/index.html", quizzes=quizzes, unfinished=unfinished, assignments=assignments,
-                           now=dashboard.local_now(current_app.config.get("DAILY_TIMEZONE", "Asia/Shanghai")))
+                           now=dashboard.local_now(zone_name()))
 
 
 @bp.route("/quiz/<slug>")

@@ -1,5 +1,5 @@
 """Practice pages: the practice home, starting a session, starting today's challenge."""
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -7,6 +7,7 @@ from quiz.errors import abort_with
 from quiz.models import now_utc
 from quiz.practice import bp
 from quiz.services import partial, practice, play
+from quiz.site_time import zone_name
 
 
 @bp.before_request
@@ -17,7 +18,7 @@ def require_login() -> None:
 
 def challenge_day():
     """Today in the time zone the daily challenge follows."""
-    return practice.today(current_app.config.get("DAILY_TIMEZONE", "Asia/Shanghai"))
+    return practice.today(zone_name())
 
 
 @bp.route("/")

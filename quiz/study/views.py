@@ -1,5 +1,5 @@
 """Study pages: read the timeline, drill it with flashcards, play the placement game."""
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -12,6 +12,7 @@ from quiz.services import flashcards, placement, practice
 from quiz.services.timeline_view import era_spans, layout
 from quiz.study import bp
 from quiz.study.forms import MAX_INDEX, GradeCardForm, PlaceCardForm
+from quiz.site_time import zone_name
 
 DECK_KEY = "flashcards"
 
@@ -30,7 +31,7 @@ def visible_timeline_or_404(slug: str) -> Timeline:
 
 def game_day():
     """Today in the time zone the daily challenges follow: the placement deck changes with it."""
-    return practice.today(current_app.config.get("DAILY_TIMEZONE", "Asia/Shanghai"))
+    return practice.today(zone_name())
 
 
 @bp.route("/<slug>")

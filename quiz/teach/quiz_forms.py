@@ -8,6 +8,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from quiz.forms import Form
 from quiz.services.quizbuilder import QuizSpec
+from quiz.site_time import from_site, to_site, zone_label
 
 
 class CheckboxesField(SelectMultipleField):
@@ -25,6 +26,14 @@ def astronomical(year: int | None) -> int | None:
 def historical(year: int | None) -> int | None:
     """A rule's astronomical year as the form shows it: the inverse of `astronomical`."""
     return year - 1 if year is not None and year < 1 else year
+
+
+class SiteTimeField(DateTimeLocalField):
+    """A date and time typed as wall-clock time in the site's zone; its label (with %(zone)s) names the zone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, format="%Y-%m-%dT%H:%M", **kwargs)
+        self.label.text = str(self.label.text) % {"zone": zone_label()}
 
 
 class QuizForm(Form):
@@ -55,8 +64,7 @@ class QuizForm(Form):
         SelectChoice("after_each", _l("After each question")),
         SelectChoice("at_end", _l("At the end of the attempt")),
         SelectChoice("after_date", _l("From a date and time"))])
-    reveal_at = DateTimeLocalField(_l("Reveal from (UTC, for 'from a date and time')"), format="%Y-%m-%dT%H:%M",
-                                   validators=[Optional()])
+    reveal_at = SiteTimeField(_l("Reveal from (%(zone)s, for 'from a date and time')"), validators=[Optional()])
     board_signed_in_only = BooleanField(_l("Leaderboard shows signed-in players only"), default=True)
 
     def validate_reveal(self, field) -> None:
@@ -86,7 +94,7 @@ class QuizForm(Form):
                         time_limit=self.time_limit.data * 60 if self.time_limit.data else None,
                         published=self.published.data, attempts_allowed=self.attempts_allowed.data,
                         ranked_attempt=self.ranked_attempt.data, reveal=self.reveal.data,
-                        reveal_at=self.reveal_at.data if self.reveal.data == "after_date" else None,
+                        reveal_at=from_site(self.reveal_at.data) if self.reveal.data == "after_date" else None,
                         board_signed_in_only=self.board_signed_in_only.data)
 
     def load(self, quiz) -> None:
@@ -100,7 +108,8 @@ class QuizForm(Form):
         self.time_limit.data = quiz.time_limit // 60 if quiz.time_limit else None
         self.shuffle.data, self.published.data = quiz.shuffle, quiz.published
         self.attempts_allowed.data, self.ranked_attempt.data = quiz.attempts_allowed, quiz.ranked_attempt
-        self.reveal.data, self.reveal_at.data = quiz.reveal, quiz.reveal_at
+        self.reveal.data = quiz.reveal
+        self.reveal_at.data = to_site(quiz.reveal_at) if quiz.reveal_at else None
         self.board_signed_in_only.data = quiz.board_signed_in_only
 
 
@@ -115,4 +124,4 @@ class AssignForm(Form):
     """Assign one of the teacher's quizzes to a class, with an optional deadline."""
 
     quiz = SelectField(_l("Quiz"), coerce=int, validators=[InputRequired()])
-    due_at = DateTimeLocalField(_l("Deadline (optional)"), format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    due_at = SiteTimeField(_l("Deadline (optional, %(zone)s)"), validators=[Optional()])
