@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from helpers import Actions, answer_form, item_at
 from quiz.extensions import db
-from quiz.models import Attempt, AttemptItem
+from quiz.models import Answer, Attempt, AttemptItem
 from quiz.services import classes, quizbuilder, results
 from teach_helpers import PASSWORD, class_with, custom_question, signed_in, teacher_quiz, user
 
@@ -116,3 +116,25 @@ def test_counts_of_one_read_in_the_singular_in_english(app):
     assert re.search(r": chosen 1 time\b", results_page) and "chosen 1 times" not in results_page
     preview = teacher.client.get(f"/teach/questions/{question.id}/preview", headers=english).get_data(as_text=True)
     assert "answered 1 time" in preview and "answered 1 times" not in preview
+
+
+def test_results_page_and_gradebook_number_each_question_alike(app):
+    """The page lists the hardest question first but under its own number: Qn is the quiz's n-th question,
+    as in the gradebook's columns and the chart's labels."""
+    teacher = signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    prompts = ["第一题", "第二题", "第三题"]
+    quiz = teacher_quiz(owner, [custom_question(owner, p).id for p in prompts])
+    for n in range(2):
+        attempt_id = play(app, f"student{n}", quiz.slug, right=True)
+    last = item_at(attempt_id, 2)  # student1 misses the third question: it is the hardest
+    db.session.get(Answer, db.session.scalar(select(Answer.id).where(Answer.item_id == last.id))).correct = False
+    db.session.commit()
+    html = teacher.client.get(f"/teach/quizzes/{quiz.id}/results").get_data(as_text=True)
+    listed = re.findall(r'<p class="question-prompt"><strong>(Q\d+)</strong> ([^<]+)</p>', html)
+    assert listed == [("Q3", "第三题"), ("Q1", "第一题"), ("Q2", "第二题")]
+    chart = html[html.index("facility-chart"):]
+    assert re.findall(r'<th scope="row">(Q\d+)</th>', chart) == ["Q3", "Q1", "Q2"]
+    response = teacher.client.get(f"/teach/quizzes/{quiz.id}/gradebook.csv")
+    header = next(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert header[4:] == ["Q1 第一题", "Q2 第二题", "Q3 第三题"]

@@ -29,5 +29,5 @@ def distribution(shares: list[float]) -> list[Bar]:
 
 
 def facility(stats) -> list[Bar]:
-    """Per question (in the order given), the share of right answers, with its number of answers."""
-    return [Bar(f"Q{i}", s.share, s.share, str(s.answers)) for i, s in enumerate(stats, start=1)]
+    """Per question (in the order given, labelled with its own number), the share right and the number of answers."""
+    return [Bar(f"Q{s.number}", s.share, s.share, str(s.answers)) for s in stats]

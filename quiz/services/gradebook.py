@@ -6,15 +6,15 @@ from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import Answer, AttemptItem, Quiz, User
-from quiz.services.results import cell, student_results
+from quiz.services.results import cell, question_numbers, student_results
 
 
 def gradebook_csv(quiz: Quiz, users: list[User] | None) -> str:
     """Points per question of each student's best finished attempt (blank: not asked or unanswered).
 
-    Columns follow the quiz's own order (attempts may shuffle it); a rule quiz's, the order questions
-    first appear in: each student draws different questions, so a row fills only the columns of the
-    questions they were asked.
+    Columns are numbered and ordered as on the results page (question_numbers: the quiz's own order,
+    whatever order attempts showed): each student of a rule quiz draws different questions, so a row fills
+    only the columns of the questions they were asked.
     """
     rows, missing = student_results(quiz, users)
     best_ids = [r.best.id for r in rows]
@@ -29,12 +29,12 @@ def gradebook_csv(quiz: Quiz, users: list[User] | None) -> str:
         prompts.setdefault(question_id, prompt)
         if item_points is not None:
             points[attempt_id][question_id] = item_points
-    position = {item.question_id: n for n, item in enumerate(quiz.items)}
-    columns = sorted(prompts, key=lambda q: position.get(q, len(position)))  # stable: a rule quiz keeps its order
+    numbers = question_numbers(quiz)
+    columns = sorted(prompts, key=numbers.__getitem__)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["nickname", "username", "score", "total"]
-                    + [cell(f"Q{n} {prompts[q][:60]}") for n, q in enumerate(columns, start=1)])
+                    + [cell(f"Q{numbers[q]} {prompts[q][:60]}") for q in columns])
     for r in rows:
         earned = points[r.best.id]
         writer.writerow([cell(r.user.nickname), cell(r.user.username or ""), f"{r.best.score:g}", r.best.total]

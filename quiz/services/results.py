@@ -4,7 +4,7 @@ import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, AttemptItem, Classroom, Event, Quiz, User, question_events
@@ -40,6 +40,7 @@ class QuestionStat:
     kind: str
     prompt: str
     answer: object
+    number: int = 0  # Qn, as in the gradebook (question_numbers)
     answers: int = 0
     right: int = 0
     seconds: float = 0.0
@@ -98,8 +99,24 @@ def student_results(quiz: Quiz, users: list[User] | None) -> tuple[list[StudentR
     return rows, sorted(missing, key=lambda u: u.nickname)
 
 
+def question_numbers(quiz: Quiz) -> dict[int, int]:
+    """Each question's number n (Qn), the same on the results page and in the gradebook, whoever is shown.
+
+    Q1 is the quiz's first question, in the quiz's own order (attempts may shuffle it); questions a rule
+    quiz drew (or since removed from the quiz) follow, in the order they were first drawn.
+    """
+    numbers = {item.question_id: n for n, item in enumerate(quiz.items, start=1)}
+    drawn = db.session.execute(
+        select(AttemptItem.question_id).join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .where(Attempt.quiz_id == quiz.id).group_by(AttemptItem.question_id)
+        .order_by(func.min(AttemptItem.id))).scalars()
+    for question_id in drawn:
+        numbers.setdefault(question_id, len(numbers) + 1)
+    return numbers
+
+
 def question_stats(quiz: Quiz, users: list[User] | None) -> list[QuestionStat]:
-    """Per-question figures over every answer given in the quiz, hardest first."""
+    """Per-question figures over every answer given in the quiz, hardest first, each with its number."""
     pairs = db.session.execute(scoped(
         select(AttemptItem, Answer).join(Answer, Answer.item_id == AttemptItem.id)
         .join(Attempt, Attempt.id == AttemptItem.attempt_id), quiz, users)).all()
@@ -113,7 +130,10 @@ def question_stats(quiz: Quiz, users: list[User] | None) -> list[QuestionStat]:
             stat.right += 1
         else:
             stat.wrong[as_text(answer.given)] += 1
-    return sorted(stats.values(), key=lambda s: (s.share, s.question_id))
+    numbers = question_numbers(quiz)
+    for stat in stats.values():
+        stat.number = numbers[stat.question_id]
+    return sorted(stats.values(), key=lambda s: (s.share, s.number))
 
 
 def event_stats(quiz: Quiz, users: list[User] | None) -> list[tuple[Event, int, int]]:
