@@ -83,7 +83,7 @@ def test_gradebook_has_one_column_per_question_and_a_row_per_student(app):
     response = teacher.client.get(f"/teach/quizzes/{quiz.id}/gradebook.csv?class={classroom.id}")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    assert rows[0] == ["nickname", "username", "score", "total", "Q1 =第一题", "Q2 第二题"]
+    assert rows[0] == ["昵称", "登录名", "最高分", "满分", "Q1 =第一题", "Q2 第二题"]
     assert rows[1][1:] == ["student1", "2", "2", "1", "1"]
     assert rows[2][1:] == ["lazy1", "", "", "", ""]
     other = Actions(app.test_client())
@@ -138,3 +138,26 @@ def test_results_page_and_gradebook_number_each_question_alike(app):
     response = teacher.client.get(f"/teach/quizzes/{quiz.id}/gradebook.csv")
     header = next(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     assert header[4:] == ["Q1 第一题", "Q2 第二题", "Q3 第三题"]
+
+
+def test_csv_headers_are_in_the_language_of_the_page_they_are_downloaded_from(app):
+    """Teachers read the headers in Excel: Chinese from the Chinese pages, English from the English ones;
+    the values stay plain numbers."""
+    teacher = signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    quiz = teacher_quiz(owner, [custom_question(owner).id])
+    play(app, "student1", quiz.slug, right=True)
+
+    def download(name: str, **headers) -> list[list[str]]:
+        body = teacher.client.get(f"/teach/quizzes/{quiz.id}/{name}", headers=headers).get_data(as_text=True)
+        return list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+
+    zh = download("results.csv")
+    assert zh[0] == ["昵称", "登录名", "作答次数", "最高分", "最高分用时（秒）", "最近得分", "最近用时（秒）", "满分"]
+    assert zh[1][2:4] == ["1", "1"] and zh[1][-1] == "1"
+    assert download("results.csv", **{"Accept-Language": "en"})[0] == [
+        "Nickname", "Login name", "Attempts", "Best score", "Best time (s)", "Latest score", "Latest time (s)",
+        "Maximum points"]
+    assert download("gradebook.csv")[0] == ["昵称", "登录名", "最高分", "满分", "Q1 支付宝哪一年成立？"]
+    assert download("gradebook.csv", **{"Accept-Language": "en"})[0][:4] == [
+        "Nickname", "Login name", "Best score", "Maximum points"]

@@ -2,11 +2,15 @@
 import csv
 import io
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from quiz.extensions import db
 from quiz.models import Answer, AttemptItem, Quiz, User
-from quiz.services.results import cell, question_numbers, student_results
+from quiz.services.results import cell, header_row, question_numbers, student_results
+
+# Headers in the UI language of the download, then one "Qn prompt" per question (Qn as on the results page).
+GRADEBOOK_HEADERS = (_l("Nickname"), _l("Login name"), _l("Best score"), _l("Maximum points"))
 
 
 def gradebook_csv(quiz: Quiz, users: list[User] | None) -> str:
@@ -33,8 +37,7 @@ def gradebook_csv(quiz: Quiz, users: list[User] | None) -> str:
     columns = sorted(prompts, key=numbers.__getitem__)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["nickname", "username", "score", "total"]
-                    + [cell(f"Q{numbers[q]} {prompts[q][:60]}") for q in columns])
+    writer.writerow(header_row(GRADEBOOK_HEADERS) + [cell(f"Q{numbers[q]} {prompts[q][:60]}") for q in columns])
     for r in rows:
         earned = points[r.best.id]
         writer.writerow([cell(r.user.nickname), cell(r.user.username or ""), f"{r.best.score:g}", r.best.total]

@@ -4,6 +4,7 @@ import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from quiz.extensions import db
@@ -12,6 +13,10 @@ from quiz.models import Answer, Attempt, AttemptItem, Classroom, Event, Quiz, Us
 # Flag thresholds. A flag needs at least MIN_ANSWERS answers to the question (across every attempt
 # and, for a rule quiz, every student who drew it): below that one student's slip is not a pattern.
 EASY, HARD, MIN_ANSWERS = 0.9, 0.2, 5
+
+# The downloads' column headers, in the UI language of the download: a teacher reads them in Excel.
+RESULTS_HEADERS = (_l("Nickname"), _l("Login name"), _l("Attempts"), _l("Best score"), _l("Best time (s)"),
+                   _l("Latest score"), _l("Latest time (s)"), _l("Maximum points"))
 
 
 @dataclass
@@ -155,13 +160,17 @@ def cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def header_row(labels) -> list[str]:
+    """A CSV's header row in the UI language, each header defused like every other cell."""
+    return [cell(str(label)) for label in labels]
+
+
 def results_csv(quiz: Quiz, users: list[User] | None) -> str:
     """Every student's best and latest result as CSV (UTF-8 with BOM so Excel reads Chinese)."""
     rows, missing = student_results(quiz, users)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["nickname", "username", "attempts", "best_score", "best_seconds",
-                     "latest_score", "latest_seconds", "total"])
+    writer.writerow(header_row(RESULTS_HEADERS))
     for r in rows:
         writer.writerow([cell(r.user.nickname), cell(r.user.username or ""), len(r.attempts), f"{r.best.score:g}",
                          round(r.best.seconds or 0), f"{r.latest.score:g}", round(r.latest.seconds or 0),

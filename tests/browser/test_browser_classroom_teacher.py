@@ -116,7 +116,7 @@ def test_class_results_flag_at_five_chart_and_gradebook_then_the_class_board(app
     with page.expect_download() as download:
         page.get_by_role("link", name="成绩册 CSV（每道题一列）").click()
     rows = list(csv.reader(io.StringIO(open(download.value.path(), encoding="utf-8-sig").read())))
-    assert rows[0] == ["nickname", "username", "score", "total", "Q1 支付宝哪一年成立？", "Q2 第二题"]
+    assert rows[0] == ["昵称", "登录名", "最高分", "满分", "Q1 支付宝哪一年成立？", "Q2 第二题"]
     assert sorted(r[1:] for r in rows[1:]) == [[f"xs{n}", "1", "2", "0", "1"] for n in range(5)] + [["xs5", "", "", "", ""]]
     page.context.close()
 
