@@ -124,13 +124,20 @@ def visit_study_pages(page: Page):
     yield "place, in a game"
 
 
+def pill_markers(page: Page) -> set[str]:
+    """The list markers of the study-mode and era pills (each item's computed list-style-type)."""
+    return set(page.evaluate(
+        "[...document.querySelectorAll('ul.tabs > li')].map(li => getComputedStyle(li).listStyleType)"))
+
+
 @pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["1280", "360"])
 def test_study_pages_have_no_axe_violations_and_fit_the_screen(browser, server, viewport):
+    """No axe violation, nothing wider than the screen, and no stray bullet beside the pills."""
     context = browser.new_context(base_url=server, locale="zh-CN", viewport=viewport)
     page = context.new_page()
-    found = {name: problems(page) for name in visit_study_pages(page)}
+    found = {name: (problems(page), pill_markers(page)) for name in visit_study_pages(page)}
     context.close()
-    assert found == {name: [] for name in found}
+    assert found == {name: ([], {"none"}) for name in found}
 
 
 def test_the_timeline_in_english_has_no_axe_violations(browser, server):
