@@ -63,3 +63,15 @@ def test_the_shared_parts_follow_each_visitors_language_and_the_sites_prefix(app
     prefixed = frame(chinese.client.get("/", base_url="http://localhost/quiz").get_data(as_text=True))
     assert (prefixed["css"], prefixed["js"], prefixed["brand"]) == ("/quiz/static/css/app.css", "/quiz/static/js/menu.js",
                                                                    "/quiz/")
+
+
+def test_every_page_links_the_sites_own_icon_and_favicon_ico_is_served(client):
+    """No 404 for the icon browsers ask for: pages link the vendored SVG; /favicon.ico answers too."""
+    for path in ("/", "/leaderboard/", "/timeline/alipay", "/auth/login"):
+        html = client.get(path).get_data(as_text=True)
+        assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in html, path
+    svg = client.get("/static/favicon.svg")
+    assert svg.status_code == 200 and svg.mimetype == "image/svg+xml" and b"<svg" in svg.data
+    ico = client.get("/favicon.ico")
+    assert ico.status_code == 200 and ico.mimetype in ("image/vnd.microsoft.icon", "image/x-icon")
+    assert ico.data[:4] == b"\x00\x00\x01\x00"  # an ICO file, not an error page
