@@ -2,12 +2,14 @@
 import re
 from datetime import date, datetime, timedelta
 
+import pytest
+from flask import render_template_string
 from sqlalchemy import func, select
 
 from helpers import answer_form, attempt, fixed_quiz, item_at
 from quiz.extensions import db
 from quiz.models import Answer, Attempt, AttemptItem, Event, Question, Quiz, ReviewCard, User, question_events
-from quiz.services import partial, practice
+from quiz.services import mastery, partial, practice
 
 
 def current_user_id() -> int:
@@ -201,6 +203,19 @@ def test_the_mastery_strip_colours_events_from_the_schedule(actions, client):
     page = client.get("/progress").get_data(as_text=True)
     assert cell.search(page).group(1) in ("weak", "learning")
     assert page.count('class="era"') == 3
+
+
+@pytest.mark.parametrize("recall, shown, level", [
+    (0.696, 69, "weak"), (0.6999, 69, "weak"), (0.7, 70, "learning"), (0.8999, 89, "learning"), (0.9, 90, "mastered"),
+    (0.29, 29, "weak")])
+def test_the_strip_shows_a_percentage_that_agrees_with_its_level(app, recall, shown, level):
+    """The legend says weak is below 70%: 69.6% must read "薄弱 (69%)", never "薄弱 (70%)"."""
+    event = db.session.scalar(select(Event).order_by(Event.id))
+    cell = mastery.Cell(event, recall, 1)
+    assert (cell.percent, cell.level) == (shown, level)
+    html = render_template_string('{% include "practice/_strip.html" %}', strip=[mastery.Era(2003, 2004, [cell])])
+    names = {"weak": "薄弱", "learning": "学习中", "mastered": "已掌握"}
+    assert f'data-level="{level}"' in html and f"{names[level]} ({shown}%)" in html
 
 
 def test_looking_at_the_practice_page_creates_nothing(actions, client):

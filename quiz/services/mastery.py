@@ -1,4 +1,5 @@
 """Mastery per event from the FSRS cards: the timeline as a strip of events, grouped by era."""
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,8 +12,8 @@ from quiz.models import Event, Question, ReviewCard, Timeline, question_events
 from quiz.services import review
 from quiz.services.catalog import era_span, split_into_eras
 
-# Chance of recall a week ahead at or above which an event counts as learning / mastered.
-LEARNING_FROM, MASTERED_FROM = 0.7, 0.9
+# Chance of recall a week ahead, in whole percent, at or above which an event counts as learning / mastered.
+LEARNING_FROM, MASTERED_FROM = 70, 90
 
 
 @dataclass(frozen=True)
@@ -25,17 +26,19 @@ class Cell:
 
     @property
     def level(self) -> str:
-        """new, weak, learning or mastered: the cell's colour."""
-        if self.recall is None:
+        """new, weak, learning or mastered: the cell's colour, from the percentage the page shows."""
+        percent = self.percent
+        if percent is None:
             return "new"
-        if self.recall >= MASTERED_FROM:
+        if percent >= MASTERED_FROM:
             return "mastered"
-        return "learning" if self.recall >= LEARNING_FROM else "weak"
+        return "learning" if percent >= LEARNING_FROM else "weak"
 
     @property
     def percent(self) -> int | None:
-        """The recall chance as a whole percentage."""
-        return None if self.recall is None else round(self.recall * 100)
+        """The recall chance as a whole percentage, rounded down: the level is read from this same figure,
+        so 69.6% shows as 69% and is weak (below 70%). The epsilon only undoes float error (0.29 * 100)."""
+        return None if self.recall is None else math.floor(self.recall * 100 + 1e-9)
 
 
 @dataclass(frozen=True)
