@@ -57,6 +57,7 @@ def test_every_standard_quiz_on_the_home_page_starts_with_questions_and_eras_sha
 def test_the_bundled_timelines_standard_quizzes_keep_their_names_and_sizes(app):
     quizzes = db.session.scalars(select(Quiz).join(Timeline, Timeline.id == Quiz.timeline_id)
                                  .where(Timeline.slug == "alipay", Quiz.owner_id.is_(None)).order_by(Quiz.position))
+    # 35 of the 36 events: the subjectless 2014年11月11日 1.97亿笔 headline is never quoted, so never asked
     assert [(q.slug, q.title.split("：")[-1], planned_count(q)) for q in quizzes] == [
-        ("alipay-all", "全部事件", 36), ("alipay-quick", "快速十题", 10), ("alipay-2003-2008", "2003–2008年", 12),
-        ("alipay-2009-2013", "2009–2013年", 15), ("alipay-2014-2018", "2014–2018年", 9)]
+        ("alipay-all", "全部事件", 35), ("alipay-quick", "快速十题", 10), ("alipay-2003-2008", "2003–2008年", 12),
+        ("alipay-2009-2013", "2009–2013年", 15), ("alipay-2014-2018", "2014–2018年", 8)]

@@ -26,6 +26,18 @@ CITIES = (
 # One-character names of cities that also name things of the city (京剧, 沪剧, 津门, 杭帮菜); only
 # characters that rarely stand for anything else.
 CITY_ABBREVIATIONS = {"北京": "京", "上海": "沪", "天津": "津", "重庆": "渝", "广州": "穗", "杭州": "杭"}
+# Cities that are modern as cities (the year each became one under this name): never offered for an
+# earlier event (深圳 as the centre of the Sui canal). 深圳 a market town until made a city in 1979;
+# 武汉 named so when 武昌, 汉口 and 汉阳 merged in 1927; 香港 British from 1842; 青岛 a Qing garrison
+# from 1891, then a German port; 哈尔滨 grew from the 1898 railway; 大连 founded as Dalny in 1899;
+# 横滨 a fishing village until its port opened in 1859; 东京 named so in 1868 (before, 东京 in Chinese
+# texts is 开封); 新加坡 founded in 1819.
+CITY_SINCE = {
+    "深圳": 1979, "武汉": 1927, "香港": 1842, "青岛": 1891, "哈尔滨": 1898, "大连": 1899,
+    "横滨": 1859, "东京": 1868, "新加坡": 1819,
+}
+# Institutions that always meet in one city: a blank for that city tests nothing.
+FIXED_SEATS = {"全国人大": "北京", "全国人民代表大会": "北京", "全国政协": "北京", "政协全国委员会": "北京"}
 FOREIGN_CITIES = ("横滨", "东京", "大阪", "首尔", "纽约", "伦敦", "新加坡")
 UNIVERSITIES = (
     "北京大学", "清华大学", "浙江大学", "复旦大学", "南京大学", "武汉大学", "中山大学", "四川大学",

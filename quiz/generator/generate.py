@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .checks import Drop, Gate
 from .facts import Fact, find_facts
 from .index import TimelineIndex
-from .kinds_event import EVENT_KINDS
+from .kinds_event import EVENT_KINDS, quotable
 from .kinds_fact import NamePools, distractors, excerpt_too_long, fact_question, true_false_fact
 from .kinds_relative import RELATIVE_KINDS
 from .model import Event, Question
@@ -41,6 +41,9 @@ def generate_with_report(events: list[Event], seed: int = 0) -> Generated:
     gate = Gate()
     questions: list[Question] = []
     for event in events:
+        if not quotable(event):
+            gate.refuse("event", f"event:{event.index}", event.headline, "the headline leans on what it does not say")
+            continue
         for kind in (*EVENT_KINDS, *RELATIVE_KINDS):
             questions += [q for q in kind(event, ix, rng_for) if gate.admit(q)]
     facts = usable_facts(find_facts(events), len(events))

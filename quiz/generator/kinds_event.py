@@ -9,6 +9,7 @@ from .index import TimelineIndex
 from .model import Event, Question
 from .text import options_alike
 from .variants import date_distractors
+from .vetting import leans
 from .wording import wording
 
 NEAREST_IN_TIME = 6  # wrong options for "what happened at this date" come from the closest events
@@ -22,6 +23,12 @@ def explain(*events: Event) -> str:
     w = wording(events[0].language)
     items = [w("explain_item", date=e.label, headline=w.trim(e.headline)) for e in events]
     return str(w.words["explain_join"]).join(items) + str(w.words["explain_end"])
+
+
+def quotable(event: Event) -> bool:
+    """Tell whether a question may quote the event's headline: one that leans on a sentence it does not have
+    (仅全球移动支付交易笔数就达到1.97亿笔: whose payments, on what occasion?) reads as a claim it does not make."""
+    return not leans(event.headline)
 
 
 def subjects(event: Event) -> list[tuple[str, str]]:
@@ -67,7 +74,9 @@ def _pick_alike(pool: list[Event], anchor: Event, n: int, rng: random.Random, fi
         if len(chosen) == n:
             break
         names = [anchor.title, *(c.title for c in chosen), cand.title]
-        if cand.compound or cand.title in titles or not fits(cand, chosen) or not options_alike(names):
+        if cand.compound or cand.title in titles or not quotable(cand):
+            continue
+        if not fits(cand, chosen) or not options_alike(names):
             continue
         chosen.append(cand)
         titles.add(cand.title)
@@ -85,9 +94,16 @@ def nearest(event: Event, pool: list[Event], n: int) -> list[Event]:
     return sorted(close, key=lambda e: (gap_days(e, event), e.index))[:n]
 
 
+def date_shared(event: Event, ix: TimelineIndex) -> bool:
+    """Tell whether another event bears the same date as written (two in 2013年6月): asking what happened
+    then would put one stem to the class with two keys."""
+    return any(e.label == event.label for e in ix.near(event))
+
+
 def event_at_date(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
-    """Ask which event happened at this event's date; wrong options never overlap it."""
-    if event.compound:
+    """Ask which event happened at this event's date, when it is the only one there; wrong options never
+    overlap it."""
+    if event.compound or date_shared(event, ix):
         return []
     key = f"event_at_date:{event.index}"
     rng = rng_for(key)

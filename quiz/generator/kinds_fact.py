@@ -64,12 +64,15 @@ class NamePools:
         return rng.sample(near, min(n, len(near)))
 
     def _fits(self, fact: Fact, name: str) -> bool:
-        """Tell whether name could stand in the fact's sentence: same era, same role for people."""
+        """Tell whether name could stand in the fact's sentence: same era, same role for people, no modern city
+        in an older event."""
         year, seen = fact.event.date.first.year, self.first.get(name)
         if fact.cls == "person":
             return seen is not None and abs(seen - year) <= ERA_YEARS and self.roles[name] == self.roles[fact.text]
         if fact.cls in ("product", "org", "term") and seen is not None:
             return seen <= year  # a thing first named later is an anachronism, not a distractor
+        if fact.cls == "city":
+            return year >= backup.CITY_SINCE.get(to_simplified(name), year)  # no 深圳 for the Sui canal
         return True
 
 

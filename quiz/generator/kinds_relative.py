@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from .index import TimelineIndex
-from .kinds_event import explain
+from .kinds_event import explain, quotable
 from .dates import EventDate
 from .model import Event, Question
 from .text import options_alike
@@ -24,9 +24,10 @@ def quoted(title: str) -> str:
 
 
 def _plain(event: Event) -> bool:
-    """Tell whether an event can stand in a years question: one event, one exact day, month or year."""
+    """Tell whether an event can stand in a years question: one quotable event, one exact day, month or year."""
     d = event.date
-    return not event.compound and not d.is_range and not d.approximate and d.first.unit in EXACT_UNITS
+    exact = not d.is_range and not d.approximate and d.first.unit in EXACT_UNITS
+    return exact and not event.compound and quotable(event)
 
 
 def _short(title: str) -> bool:
@@ -100,7 +101,7 @@ def before_after(event: Event, ix: TimelineIndex, rng_for) -> list[Question]:
 
 def _usable(candidate: Event, pivot: Event) -> bool:
     """Tell whether candidate can be an option around pivot."""
-    return not candidate.compound and candidate.title != pivot.title
+    return not candidate.compound and candidate.title != pivot.title and quotable(candidate)
 
 
 def _distinct(pool: list[Event], answer: Event, pivot: Event, rng: random.Random) -> list[Event]:

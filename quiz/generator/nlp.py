@@ -122,6 +122,14 @@ def _tag(sentences: tuple[str, ...]) -> tuple[list[Token], ...]:
         return tuple(_tag_one(jieba, s) for s in sentences)
 
 
+def first_word(text: str) -> Token:
+    """Return the first word of a text as jieba's own dictionary cuts and tags it (但丁/nr, 仅/d)."""
+    jieba = _jieba()
+    with _LOCK:
+        pair = next(iter(jieba.posseg.dt.cut(text[:16], HMM=False)))
+    return Token(pair.word, pair.flag, 0, len(pair.word))
+
+
 def _tag_one(jieba: Any, sentence: str) -> list[Token]:
     """Tag one sentence and record offsets."""
     out, pos = [], 0

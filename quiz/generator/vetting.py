@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import backup
 from .facts import Fact
+from .nlp import first_word
 from .script import to_simplified
 from .variants import cn_value
 
@@ -104,8 +106,28 @@ def _no_city_abbreviation(f: Fact) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def leans(text: str) -> bool:
+    """Tell whether a sentence opens leaning on the one before it (他们…, 这是…, 仅…就…): it has no subject
+    or occasion of its own. A name that only starts like a leaning word (但丁, 那不勒斯, 并州) does not lean."""
+    simple = to_simplified(text[:16])  # the opening is all that is read
+    if not simple.startswith(LEANING_STARTS):
+        return False
+    word = first_word(simple)
+    return word.word in LEANING_STARTS or not word.flag.startswith("n")
+
+
+def _no_fixed_seat(f: Fact) -> str | None:
+    if f.cls != "city":
+        return None
+    seats = [seat for body, seat in backup.FIXED_SEATS.items() if body in to_simplified(f.sentence)]
+    if to_simplified(f.text) in seats:
+        return "the institution always meets in that city (全国人大 in 北京)"
+    return None
+
+
 def _stands_alone(f: Fact) -> str | None:
-    if f.sentence.startswith(LEANING_STARTS) or f.sentence.startswith(SUBJECTLESS_VERBS):
+    if leans(f.sentence) or f.sentence.startswith(SUBJECTLESS_VERBS):
         return "the excerpt has no subject of its own"
     return None
 
@@ -161,6 +183,7 @@ FACT_CHECKS = (
     _known_place,
     _no_place_hint,
     _no_city_abbreviation,
+    _no_fixed_seat,
     _not_a_serial,
     _stands_alone,
     _not_counted_in_text,

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from quiz.generator import Event, Question, bundled_timeline_path, generate_questions, read_file
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 NAMES = ("zh_hans_history", "zh_hant_science", "en_communication")
+TIMELINES = ("bundled", *NAMES)
 
 
 @dataclass(frozen=True)
@@ -36,3 +39,13 @@ def load(name: str) -> CorpusTimeline:
 def load_all() -> list[CorpusTimeline]:
     """Read every corpus timeline."""
     return [load(name) for name in NAMES]
+
+
+def events_of(name: str) -> list[Event]:
+    """Parse a timeline: the bundled one or a corpus one."""
+    return read_file(bundled_timeline_path() if name == "bundled" else load(name).path).events
+
+
+def questions_of(name: str, seed: int) -> list[Question]:
+    """Generate a timeline's questions (the bundled one or a corpus one)."""
+    return generate_questions(events_of(name), seed=seed)
