@@ -261,6 +261,8 @@ def test_a_game_uses_none_of_the_attempts_a_quiz_allows_but_its_keys_were_seen(a
     assert "允许 1 次，剩余 1 次" in page and "本次作答为练习" in page  # 1 allowed, 1 left; practice
     own = attempt(student.start(quiz.slug))
     assert (own.number, own.ranked) == (1, False)
+    question_page = student.client.get(f"/attempt/{own.id}").get_data(as_text=True)
+    assert "你在现场游戏中玩过这个测验" in question_page  # why this first attempt is practice
 
 
 def test_an_invalid_answer_is_refused_without_a_row(app, table):
