@@ -9,7 +9,7 @@ from .index import TimelineIndex
 from .model import Event, Question
 from .text import options_alike
 from .variants import date_distractors
-from .vetting import leans
+from .vetting import leans, ongoing
 from .wording import wording
 
 NEAREST_IN_TIME = 6  # wrong options for "what happened at this date" come from the closest events
@@ -44,11 +44,14 @@ def _forbidden(event: Event, ix: TimelineIndex) -> list:
 
 
 def _wrong_dates(event: Event, ix: TimelineIndex, rng_for, prefix: str):
-    """Yield (key, statement, rng, wrong dates) for each event held in the headline."""
+    """Yield (key, statement, rng, wrong dates) for each event held in the headline; a process's wrong dates
+    are all earlier, so its false statements are too."""
     for suffix, statement in subjects(event):
         key = f"{prefix}{':' + suffix if suffix else ''}"
         rng = rng_for(key)
-        wrong = date_distractors(event.date, [e.date for e in ix.near(event)], _forbidden(event, ix), rng)
+        process = ongoing(statement, event.language)  # a later date is also true: options only earlier
+        wrong = date_distractors(event.date, [e.date for e in ix.near(event)], _forbidden(event, ix), rng,
+                                 ongoing=process)
         if wrong and str(abs(event.date.first.year)) not in statement:
             yield key, statement, rng, wrong
 

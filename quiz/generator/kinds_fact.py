@@ -15,6 +15,7 @@ from .nlp import SUFFIXES
 from .script import to_simplified
 from .text import BLANK, clause_bounds
 from .variants import date_distractors, number_distractors, range_distractors
+from .vetting import ongoing
 from .wording import wording
 
 NUMERIC = ("num:", "cn:", "bare:", "code:")
@@ -96,7 +97,10 @@ def distractors(fact: Fact, pools: NamePools, rng: random.Random) -> list[str]:
         found = split_date(fact.text)
         if found is None:
             return []
-        wrong = range_distractors(found[0], rng) if fact.cls == "range" else date_distractors(found[0], [], [], rng)
+        if fact.cls == "range":
+            wrong = range_distractors(found[0], rng)
+        else:  # a process's later date is also true: only earlier ones
+            wrong = date_distractors(found[0], [], [], rng, ongoing=ongoing(fact.sentence, fact.event.language))
         labels = [wording(fact.event.language).label(d) for d in wrong]
         return [label for label in labels if label not in avoid]
     return pools.pick(fact, rng, avoid)

@@ -122,12 +122,21 @@ def _tag(sentences: tuple[str, ...]) -> tuple[list[Token], ...]:
         return tuple(_tag_one(jieba, s) for s in sentences)
 
 
+def dictionary_words(text: str) -> list[Token]:
+    """Return a text's words as jieba's own dictionary cuts and tags them (no user words, no HMM): the
+    same cut whatever timeline is being read, so a word list can be matched against it."""
+    jieba = _jieba()
+    out, pos = [], 0
+    with _LOCK:
+        for pair in jieba.posseg.dt.cut(text, HMM=False):
+            out.append(Token(pair.word, pair.flag, pos, pos + len(pair.word)))
+            pos += len(pair.word)
+    return out
+
+
 def first_word(text: str) -> Token:
     """Return the first word of a text as jieba's own dictionary cuts and tags it (但丁/nr, 仅/d)."""
-    jieba = _jieba()
-    with _LOCK:
-        pair = next(iter(jieba.posseg.dt.cut(text[:16], HMM=False)))
-    return Token(pair.word, pair.flag, 0, len(pair.word))
+    return dictionary_words(text[:16])[0]
 
 
 def _tag_one(jieba: Any, sentence: str) -> list[Token]:

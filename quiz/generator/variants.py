@@ -55,9 +55,21 @@ APPROX_MULTIPLES = {"year": (1, -1, 2, -2, -3), "decade": (-1, -2, -3, -4), "cen
 ANCIENT_BEFORE, ANCIENT_GAP_YEARS = 1000, 3
 ANCIENT_STEPS = [(3, 0, 0), (-3, 0, 0), (5, 0, 0), (-5, 0, 0), (10, 0, 0)]
 MIN_WINDOW_YEARS = 3
+SPAN_YEARS = {"decade": 10, "century": 100}
 
 
-def _steps(d: EventDate) -> list[tuple[int, int, int]]:
+def _steps(d: EventDate, ongoing: bool = False) -> list[tuple[int, int, int]]:
+    """Return the moves that fit a date's unit and approximation (only earlier ones for a process)."""
+    steps = _all_steps(d)
+    if not ongoing:
+        return steps
+    earlier = [(-y, -m, -dd) if (y, m, dd) > (0, 0, 0) else (y, m, dd) for y, m, dd in steps]
+    if d.unit in ("decade", "century") and not d.approximate:  # the span next to it is skipped: add one
+        earlier.append((min(y for y, _, _ in earlier) - SPAN_YEARS[d.unit], 0, 0))
+    return list(dict.fromkeys(earlier))
+
+
+def _all_steps(d: EventDate) -> list[tuple[int, int, int]]:
     """Return the moves that fit a date's unit and approximation; ranges of years move past themselves."""
     if d.is_range and d.first.month is None:
         span = d.last.last_year - d.first.year + 1
@@ -112,16 +124,36 @@ def _apart(c: EventDate, answer: EventDate, picked: list[EventDate]) -> bool:
     return True
 
 
-def date_shifts(d: EventDate) -> list[EventDate]:
-    """Return the answer moved by small steps at its own precision."""
-    return [s for y, m, dd in _steps(d) if (s := shift(d, y, m, dd)) is not None]
+def _before_process(c: EventDate, answer: EventDate) -> bool:
+    """Tell whether an option is safely wrong for a process (伽利略…观测天空 in 1609, telegraph lines spread in
+    the 1840s): a process begun at the key was still going on later, so only an earlier date is false;
+    and one dated to a decade or century may have begun in the span before (the first lines 1838–39,
+    Slater's mill 1790 for the industrial revolution reaching America), so that span is skipped too.
+
+    The trade-off: the key of a process is always its latest option, a pattern a reader could learn.
+    It is accepted because a later option would be a second right answer, and only the few headlines
+    `vetting.ongoing` reads as processes pay it; every other event keeps options on both sides."""
+    if answer.unit in SPAN_YEARS and not answer.approximate:
+        return c.last.last_year < answer.first.year - SPAN_YEARS[answer.unit]
+    return c.before(answer)
+
+
+def date_shifts(d: EventDate, ongoing: bool = False) -> list[EventDate]:
+    """Return the answer moved by small steps at its own precision (only earlier for a process)."""
+    return [s for y, m, dd in _steps(d, ongoing) if (s := shift(d, y, m, dd)) is not None]
 
 
 def date_distractors(
-    answer: EventDate, nearby: list[EventDate], forbidden: list[EventDate], rng: random.Random, n: int = 3
+    answer: EventDate,
+    nearby: list[EventDate],
+    forbidden: list[EventDate],
+    rng: random.Random,
+    n: int = 3,
+    ongoing: bool = False,
 ) -> list[EventDate]:
-    """Pick n wrong dates: real dates of nearby events first, then small shifts."""
-    window = max(MIN_WINDOW_YEARS, *(abs(y) for y, _, _ in _steps(answer)))
+    """Pick n wrong dates: real dates of nearby events first, then small shifts; for a process (ongoing),
+    only dates before it began (`_before_process`)."""
+    window = max(MIN_WINDOW_YEARS, *(abs(y) for y, _, _ in _steps(answer, ongoing)))
 
     def ok(c: EventDate) -> bool:
         return (
@@ -131,6 +163,7 @@ def date_distractors(
             and abs(c.first.year - answer.first.year) <= window
             and not any(c.overlaps(f) for f in [answer, *forbidden])
             and _plausible_span(c, answer)
+            and (not ongoing or _before_process(c, answer))
         )
 
     real = sorted({c for c in nearby if ok(c)}, key=EventDate.sort_key)
@@ -138,7 +171,7 @@ def date_distractors(
     for c in rng.sample(real, min(len(real), rng.choice((1, 2)))):
         if _apart(c, answer, picked):
             picked.append(c)
-    shifts = date_shifts(answer)
+    shifts = date_shifts(answer, ongoing)
     for c in rng.sample(shifts, len(shifts)):
         if len(picked) < n and ok(c) and c not in picked and _apart(c, answer, picked):
             picked.append(c)

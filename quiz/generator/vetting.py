@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import backup
 from .facts import Fact
-from .nlp import first_word
+from .nlp import dictionary_words, first_word
 from .script import to_simplified
 from .variants import cn_value
 
@@ -22,6 +22,12 @@ SUBJECTLESS_VERBS = (
     "推出", "发布", "成立", "启动", "拿到", "获得", "进军", "开通", "上线", "建立", "创立", "收购", "完成", "宣布",
     "开始", "实现", "设立", "举办", "召开", "签署", "加入", "开设",
 )
+# A headline whose verb is one of these tells of a process, not a moment (伽利略…观测天空, telegraph lines
+# spread): begun at its date, it was still going on later, so a later date is also true. Verbs of
+# observing, spreading and growing; 传入/进入 (arrives) are left out: their doubt is about the start.
+PROCESS_VERBS = ("观测", "扩展", "扩张", "扩散", "传播", "普及", "蔓延", "推广", "发展", "流行")
+PROCESS_WORDS_EN = re.compile(r"\b(?:spread|spreads|spreading|observe|observes|observing|expand|expands|expanding|"
+                              r"grow|grows|growing)\b", re.IGNORECASE)
 LIST_MARKS = "、"
 SESSION_WORDS = ("会议", "全会", "大会", "代表大会")
 JOINERS = "和与及"
@@ -115,6 +121,18 @@ def leans(text: str) -> bool:
         return False
     word = first_word(simple)
     return word.word in LEANING_STARTS or not word.flag.startswith("n")
+
+
+@lru_cache(maxsize=4096)
+def ongoing(text: str, language: str) -> bool:
+    """Tell whether a headline tells of a process (观测, 传播, spreads…) rather than a moment. The verb is
+    read as jieba's word, so 发展中国家 or 普及版 are no process, and a moment verb after it governs
+    (…发展状况报告发布 is a release)."""
+    if language == "en":
+        return PROCESS_WORDS_EN.search(text) is not None
+    words = [t.word for t in dictionary_words(to_simplified(text))]
+    at = [i for i, w in enumerate(words) if w in PROCESS_VERBS]
+    return bool(at) and not any(w in SUBJECTLESS_VERBS for w in words[at[-1] + 1 :])
 
 
 def _no_fixed_seat(f: Fact) -> str | None:
