@@ -193,6 +193,25 @@ def test_upgrading_lets_stored_era_quizzes_ask_about_the_events_that_start_in_th
                      {"per_event": 1, "year_from": 1990, "year_to": 2001}]
 
 
+def test_upgrading_reports_the_true_false_questions_teachers_wrote_to_their_authors(database_url, tmp_path):
+    """Written before the editor's fix, a teacher's true/false key may say true against their wish: their queue
+    lists each one (key true, theirs, visible); false keys, hidden, imported and generated ones are left."""
+    question = ("INSERT INTO questions (id, timeline_id, kind, prompt, choices, answer, explanation, origin, hidden, "
+                "created_at, author_id) VALUES ({id}, 1, 'true_false', 'q{id}', '[\"正确\", \"错误\"]', '\"{key}\"', "
+                "'', '{origin}', {hidden}, '2026-01-01 00:00:00', 2)")
+    rows = OLD_ROWS[:3] + [
+        "INSERT INTO users (id, nickname, role, session_token, hidden_from_boards, created_at) "
+        "VALUES (2, '老师', 'teacher', 'tok2', false, '2026-01-01 00:00:00')",
+        question.format(id=2, key="正确", origin="custom", hidden="false"),
+        question.format(id=3, key="错误", origin="custom", hidden="false"),
+        question.format(id=4, key="正确", origin="custom", hidden="true"),
+        question.format(id=5, key="正确", origin="imported", hidden="false"),
+    ]
+    with upgraded_from(database_url, tmp_path, "0025_era_rules_by_start", rows) as conn:
+        reported = conn.execute(text("SELECT question_id, user_id, reason FROM question_reports")).all()
+    assert [tuple(row) for row in reported] == [(2, 2, "wrong_key")]
+
+
 @pytest.mark.parametrize("options, expected", [
     ({"pool_recycle": 300}, {"pool_recycle": 300, "connect_args": {"factory": TurnTakingConnection}}),
     ({"pool_pre_ping": True}, {"pool_pre_ping": True, "connect_args": {"factory": TurnTakingConnection}}),
