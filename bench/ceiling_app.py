@@ -154,7 +154,7 @@ def finish(conn, attempt_id: int, now: datetime) -> None:
         return
     user_id, quiz_id, score, total, started, _ranked, overall = done
     hidden, guest = conn.execute(PLAYER, {"user_id": user_id}).one()
-    seconds = int((now - started).total_seconds())
+    seconds = round((now - started).total_seconds())
     periods = [f"w{now.isocalendar()[0]}-{now.isocalendar()[1]:02d}", f"m{now:%Y-%m}", "all"]
     old = {row.period: row for row in conn.execute(OLD, {"user_id": user_id, "quiz_id": quiz_id, "periods": periods})}
     ranked = {"score": score, "total": total, "accuracy": score / total, "seconds": seconds, "finished_at": now,

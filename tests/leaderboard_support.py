@@ -26,7 +26,7 @@ def player(nickname: str, role: str = "student", hidden: bool = False) -> User:
     return user
 
 
-def finish(user: User, score: float, seconds: int, slug: str = "alipay-quick", total: int = 10,
+def finish(user: User, score: float, seconds: float, slug: str = "alipay-quick", total: int = 10,
            at: datetime | None = None, ago: timedelta = timedelta(0)) -> Attempt:
     """A finished attempt, numbered and ranked as the play flow does, folded into the standings by the
     same service the play flow calls."""

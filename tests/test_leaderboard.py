@@ -212,3 +212,10 @@ def test_bad_tabs_and_cursors_are_refused(client):
     assert client.get("/leaderboard/?after=abc").status_code == 400
     assert client.get("/leaderboard/?after=999999").status_code == 404
     assert client.get("/leaderboard/quiz/no-such-quiz").status_code == 404
+
+
+def test_a_time_reads_the_same_on_the_board_as_on_the_result_page(client):
+    """1.7 s is 2 s on the result page (filters.duration rounds): the board, which kept 1, showed 0:01."""
+    attempt = finish(player("快手"), 6, 1.7)
+    assert standing(attempt.user, "alipay-quick").seconds == 2
+    assert lines(client.get(BOARD).get_data(as_text=True))[0][3] == "0 分 02 秒"

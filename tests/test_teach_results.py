@@ -161,3 +161,12 @@ def test_csv_headers_are_in_the_language_of_the_page_they_are_downloaded_from(ap
     assert download("gradebook.csv")[0] == ["昵称", "登录名", "最高分", "满分", "Q1 支付宝哪一年成立？"]
     assert download("gradebook.csv", **{"Accept-Language": "en"})[0][:4] == [
         "Nickname", "Login name", "Best score", "Maximum points"]
+
+
+def test_times_on_the_results_page_are_written_as_on_every_other_page(app):
+    teacher = signed_in(app, "teacher", "laoshi")
+    owner = user("laoshi")
+    quiz = teacher_quiz(owner, [custom_question(owner).id])
+    play(app, "student0", quiz.slug, right=True)
+    page = teacher.client.get(f"/teach/quizzes/{quiz.id}/results").get_data(as_text=True)
+    assert re.search(r"<td>\d+ 分 \d\d 秒</td>", page) and " s</td>" not in page  # not "2 s" on a Chinese page
