@@ -17,7 +17,8 @@ def require_roles(*roles: str) -> Callable[[], Response | None]:
         if not current_user.is_authenticated:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
         if current_user.role not in roles:
-            abort_with(403, _("Only teachers may use these pages."))
+            abort_with(403, _("Only admins may use these pages.") if roles == ("admin",)
+                       else _("Only teachers may use these pages."))
         return None
 
     return check
