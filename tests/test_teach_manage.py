@@ -140,8 +140,9 @@ def test_the_teachers_quiz_page_shows_the_rules_students_read_before_start(app):
     quiz = teacher_quiz(owner, [custom_question(owner).id], attempts_allowed=2, reveal="after_each",
                         ranked_attempt="best", time_limit=600)
     page = teacher.client.get(f"/teach/quizzes/{quiz.id}").get_data(as_text=True)
-    for rule in ("允许 2 次", "每题答完后", "每次作答都参与排名，取最好的一次。", "10 分钟"):
+    for rule in ("允许 2 次", "每题答完后", "学生的每次作答都参与排名，取其最好的一次。", "10 分钟"):
         assert rule in page, rule
+    assert "你的" not in page.split('id="quiz-settings"')[1].split("</dl>")[0]  # written for the teacher, not to a player
 
 
 def test_a_rule_quiz_takes_bc_years_with_a_minus_sign(app):
