@@ -67,10 +67,12 @@ def test_dashboard_lists_recent_results_of_own_quizzes_only(app):
     theirs = teacher_quiz(user("other"), [custom_question(user("other")).id], title="别人的测验")
     finish(player("小明"), 1, 30, slug=mine.slug, total=1)
     finish(player("小红"), 1, 30, slug=theirs.slug, total=1)
+    finish(user("laoshi"), 0, 20, slug=mine.slug, total=1)  # the teacher trying their own quiz out
     html = teacher.client.get("/teach/").get_data(as_text=True)
     recent = html[html.index('id="recent-heading"'):]
     assert "小明" in recent and "1 / 1" in recent
     assert "小红" not in recent and "别人的测验" not in recent
+    assert "0 / 1" not in recent
 
 
 def test_student_sees_status_best_score_and_deadline_of_each_assignment(app):

@@ -72,9 +72,10 @@ def overviews(teacher: User) -> list[ClassOverview]:
 
 
 def recent_results(teacher: User, limit: int = 10) -> list[Attempt]:
-    """The latest finished attempts at the teacher's quizzes (every teacher's for an admin)."""
+    """The latest finished attempts at the teacher's quizzes (every teacher's for an admin), by students: a
+    quiz's owner trying it out is not a result."""
     query = (select(Attempt).join(Quiz, Quiz.id == Attempt.quiz_id)
-             .where(Attempt.finished_at.is_not(None), Quiz.owner_id.is_not(None))
+             .where(Attempt.finished_at.is_not(None), Quiz.owner_id.is_not(None), Attempt.user_id != Quiz.owner_id)
              .order_by(Attempt.finished_at.desc(), Attempt.id.desc()).limit(limit))
     if teacher.role != "admin":
         query = query.where(Quiz.owner_id == teacher.id)
