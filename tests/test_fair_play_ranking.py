@@ -50,6 +50,7 @@ def test_farming_keys_with_a_throwaway_guest_no_longer_takes_rank_one(app):
     assert "练习作答" in farmer.client.get(f"/attempt/{second}").get_data(as_text=True)
     for position in range(10):
         farmer.post(f"/attempt/{second}/answer", answer_form(item_at(second, position)))
+    assert "练习作答" in farmer.client.get(f"/attempt/{second}/feedback/0").get_data(as_text=True)  # every page
     assert attempt(second).score == 10 and not attempt(second).ranked
     assert "练习作答" in farmer.client.get(f"/attempt/{second}/result").get_data(as_text=True)
     assert db.session.scalar(select(Standing.score).where(Standing.period == "all")) == 0
